@@ -1,0 +1,110 @@
+"""``KnowledgeGraph``: every graphbuild operation on one object, for Python users.
+
+>>> kg = KnowledgeGraph.in_memory()
+>>> report = kg.build(["Pakistan and China urged the Taliban to act."])
+>>> report.documents
+1
+>>> rows = kg.query("SELECT ?o WHERE { ?s gb:urges ?o . ?s rdfs:label ?name }", name="China")
+>>> [row["o"].value for row in rows]
+['https://graphbuild.org/id/organization/taliban']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .iri import check_base_iri
+from .store import Store
+from .vocab import DEFAULT_BASE_IRI
+
+__all__ = ["KnowledgeGraph"]
+
+
+class KnowledgeGraph:
+    """A knowledge graph in an Oxigraph store, on disk or in memory.
+
+    Use :meth:`open` or :meth:`in_memory` rather than the constructor. Close an on-disk graph
+    (or use it as a context manager) to release the store for other processes.
+    """
+
+    def __init__(self, store: Store, *, base_iri: str = DEFAULT_BASE_IRI, model: str | None = None) -> None:
+        self.store = store
+        self.base_iri = check_base_iri(base_iri)
+        self.model = model
+
+    @classmethod
+    def open(cls, path: str | os.PathLike = "graphbuild-store", *, read_only: bool = False,
+             base_iri: str = DEFAULT_BASE_IRI, model: str | None = None) -> KnowledgeGraph:
+        """Open (or create) the store in folder ``path``; ``read_only`` lets other readers in too."""
+        return cls(Store(path, read_only=read_only), base_iri=base_iri, model=model)
+
+    @classmethod
+    def in_memory(cls, *, base_iri: str = DEFAULT_BASE_IRI, model: str | None = None) -> KnowledgeGraph:
+        """A graph that lives only in this process."""
+        return cls(Store(None), base_iri=base_iri, model=model)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+    def build(self, items: Iterable[str | os.PathLike] | str | os.PathLike, *, progress: Any = None):
+        """Add documents: paths, folders, globs (``Path`` or str naming an existing path or glob)
+        or raw texts (any other str). Returns a :class:`graphbuild.build.BuildReport`."""
+        from .build import build
+
+        return build(self.store, items, base_iri=self.base_iri, model=self.model, progress=progress)
+
+    # ------------------------------------------------------------------ reading
+    def query(self, sparql: str, **bindings: Any):
+        """Run SPARQL over the union of document graphs; bind variables by keyword.
+
+        Returns a list of dict rows (SELECT), a bool (ASK) or a list of triples (CONSTRUCT).
+        """
+        from .query import run_query
+
+        return run_query(self.store, sparql, bindings)
+
+    def stats(self) -> dict:
+        """Counts of documents, entities by class and relations by property."""
+        from .stats import store_stats
+
+        return store_stats(self.store)
+
+    def export(self, path: str | os.PathLike | None = None, format: str = "turtle"):
+        """Write the graph in ``format`` to ``path``; with no path, return the bytes."""
+        from .export import export
+
+        return export(self.store, format, path)
+
+    def render(self, path: str | os.PathLike = "graph.html", **options: Any):
+        """Write the interactive HTML network; see :func:`graphbuild.viewer.render_graph`."""
+        from .viewer import render_graph
+
+        return render_graph(self.store, Path(path), **options)
+
+    def show(self, **options: Any):
+        """Display the interactive network inline in a notebook."""
+        from .viewer import show_graph
+
+        return show_graph(self.store, **options)
+
+    def to_networkx(self):
+        """Entities as nodes, asserted relations as edges (a ``networkx.MultiDiGraph``)."""
+        from .networkx_view import entity_graph
+
+        return entity_graph(self.store)
+
+    def to_rdflib(self):
+        """Every quad as an ``rdflib.Dataset`` (named graphs kept)."""
+        from .rdflib_view import to_dataset
+
+        return to_dataset(self.store)

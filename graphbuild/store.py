@@ -1,0 +1,176 @@
+"""The embedded Oxigraph store: one named graph per document, replaced atomically.
+
+Writers and readers coordinate through an advisory lock file inside the store folder
+(``graphbuild.lock``): a writer (a build) holds it exclusively, readers (query, export, a
+server) hold it shared and open Oxigraph read-only, so many readers can run at once and a
+build never writes under a reader's feet. Oxigraph's own lock backs this up between writers.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from .errors import E001, E002, E004, E005, QueryError, StoreError, StoreInUseError
+from .vocab import PREFIXES
+
+__all__ = ["LOCK_NAME", "Store"]
+
+LOCK_NAME = "graphbuild.lock"
+_WHERE = re.compile(r"error at (\d+):(\d+)")
+
+
+class Store:
+    """An Oxigraph store on disk (``path``) or in memory (``path=None``).
+
+    >>> store = Store(None)
+    >>> store.replace_graph("https://example.org/g", [
+    ...     ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/p"),
+    ...             ox.Literal("b"), ox.NamedNode("https://example.org/g"))])
+    >>> len(store)
+    1
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self._lock_file = None
+        if self.path is None:
+            self._ox = ox.Store()
+            return
+        if read_only and not (self.path / "CURRENT").exists():
+            raise StoreError(E002.format(path=self.path, cause="no graphbuild store there yet (run 'graphbuild build' first)"))
+        self._lock(shared=read_only)
+        try:
+            self._ox = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+        except OSError as exc:
+            self._unlock()
+            if "lock" in str(exc).lower():
+                raise StoreInUseError(E001.format(path=self.path)) from exc
+            raise StoreError(E002.format(path=self.path, cause=exc)) from exc
+
+    # ------------------------------------------------------------------ locking
+    def _lock(self, *, shared: bool) -> None:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path / LOCK_NAME, "a+")
+        except OSError as exc:
+            raise StoreError(E002.format(path=self.path, cause=exc.strerror or exc)) from exc
+        try:
+            fcntl.flock(handle, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            handle.close()
+            raise StoreInUseError(E001.format(path=self.path)) from exc
+        self._lock_file = handle
+
+    def _unlock(self) -> None:
+        if self._lock_file is not None:
+            self._lock_file.close()  # closing releases the flock
+            self._lock_file = None
+
+    def close(self) -> None:
+        """Flush and release the store; the object is unusable afterwards."""
+        if getattr(self, "_ox", None) is not None:
+            if not self.read_only and self.path is not None:
+                self._ox.flush()
+            self._ox = None
+        self._unlock()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store`, for callers that need its full API."""
+        return self._ox
+
+    # ------------------------------------------------------------------ documents
+    def document_hashes(self) -> dict[str, str]:
+        """Map of content hash to document graph IRI for every stored document."""
+        rows = self._ox.query(
+            "SELECT ?g ?h WHERE { GRAPH ?g { ?g gb:contentHash ?h } }", prefixes=PREFIXES
+        )
+        return {row["h"].value: row["g"].value for row in rows}
+
+    def graphs_with_source(self, source: str) -> list[str]:
+        """Document graphs that were read from ``source`` (older versions of a changed file)."""
+        rows = self._ox.query(
+            "SELECT ?g WHERE { GRAPH ?g { ?g gb:source ?s } }",
+            prefixes=PREFIXES,
+            substitutions={ox.Variable("s"): ox.Literal(source)},
+        )
+        return [row["g"].value for row in rows]
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad], *, also_drop: Iterable[str] = ()) -> None:
+        """Replace named graph ``graph`` by ``quads`` and drop ``also_drop``, in one transaction.
+
+        Oxigraph applies a SPARQL update atomically, so a crash leaves either the old state or
+        the new one, never half a document.
+        """
+        drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in dict.fromkeys([*also_drop, graph]))
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        self._ox.update(f"{drops}INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+
+    # ------------------------------------------------------------------ reading
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *, union: bool = True):
+        """Run a SPARQL query with graphbuild's prefixes over the union of document graphs.
+
+        ``bindings`` maps variable names to pyoxigraph terms (or Python strings, numbers and
+        booleans, turned into literals); the engine substitutes them, no string formatting.
+        Returns what pyoxigraph returns; :mod:`graphbuild.query` makes rows of it.
+        """
+        substitutions = {ox.Variable(name): to_term(value) for name, value in (bindings or {}).items()}
+        try:
+            return self._ox.query(
+                sparql, prefixes=PREFIXES, use_default_graph_as_union=union, substitutions=substitutions
+            )
+        except SyntaxError as exc:
+            raise QueryError(E004.format(where=_where(str(exc)), cause=_short(str(exc)))) from exc
+        except OSError as exc:
+            raise QueryError(E005.format(cause=exc)) from exc
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad in the store."""
+        return self._ox.quads_for_pattern(None, None, None, None)
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._ox.named_graphs())
+
+
+def to_term(value: object) -> ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple:
+    """A pyoxigraph term for ``value``; plain Python values become typed literals."""
+    if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple)):
+        return value
+    if isinstance(value, rdflib.URIRef):
+        return ox.NamedNode(str(value))
+    if isinstance(value, rdflib.Literal):
+        datatype = ox.NamedNode(str(value.datatype)) if value.datatype else None
+        return ox.Literal(str(value), language=value.language, datatype=datatype)
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(PREFIXES["xsd"] + "boolean"))
+    if isinstance(value, (int, float, str)):
+        return ox.Literal(value)
+    raise TypeError(f"cannot bind {type(value).__name__} {value!r}: pass a str, number, bool or pyoxigraph term")
+
+
+def _where(message: str) -> str:
+    match = _WHERE.search(message)
+    return f" at line {match.group(1)}, column {match.group(2)}" if match else ""
+
+
+def _short(message: str, limit: int = 300) -> str:
+    message = _WHERE.sub("", message).lstrip(": ")
+    return message if len(message) <= limit else message[:limit] + " ..."
+

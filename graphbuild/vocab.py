@@ -1,0 +1,112 @@
+"""RDF namespaces graphbuild writes, and the prefixes declared for every SPARQL query.
+
+``GB`` lists graphbuild's own terms; it must agree with ``ontologies/graphbuild.ttl``
+(``tests/test_vocab.py`` checks both directions). With ``_fail = True`` a typo such as
+``GB.suports`` raises instead of minting a silent new IRI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+__all__ = ["GB", "GBR", "NIF", "ONTOLOGY_DIR", "PREFIXES", "SCHEMA", "DEFAULT_BASE_IRI"]
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+DEFAULT_BASE_IRI = "https://graphbuild.org/id/"
+
+
+class GB(DefinedNamespace):
+    """graphbuild's ontology terms (classes, metadata, statement and relation properties)."""
+
+    _NS = Namespace("https://graphbuild.org/ontology#")
+    _fail = True
+
+    # classes
+    Document: URIRef
+    Statement: URIRef
+    Concept: URIRef
+    Group: URIRef
+    Date: URIRef
+    Relation: URIRef
+    # document metadata
+    source: URIRef
+    contentHash: URIRef
+    sentenceCount: URIRef
+    text: URIRef
+    # entities
+    mentionCount: URIRef
+    # statements
+    sentence: URIRef
+    document: URIRef
+    subjectText: URIRef
+    predicateText: URIRef
+    objectText: URIRef
+    confidence: URIRef
+    negated: URIRef
+    modality: URIRef
+    asserted: URIRef
+    attributedTo: URIRef
+    time: URIRef
+    place: URIRef
+    rule: URIRef
+    # relation hierarchy: root and categories
+    relatedTo: URIRef
+    agreement: URIRef
+    consultation: URIRef
+    support: URIRef
+    cooperation: URIRef
+    request: URIRef
+    accusation: URIRef
+    rejection: URIRef
+    threat: URIRef
+    assault: URIRef
+    expression: URIRef
+    affiliation: URIRef
+    # lexicon relations
+    agreesTo: URIRef
+    signs: URIRef
+    meets: URIRef
+    visits: URIRef
+    attends: URIRef
+    supports: URIRef
+    praises: URIRef
+    welcomes: URIRef
+    cooperatesWith: URIRef
+    callsFor: URIRef
+    urges: URIRef
+    accuses: URIRef
+    criticizes: URIRef
+    opposes: URIRef
+    rejects: URIRef
+    threatens: URIRef
+    warns: URIRef
+    attacks: URIRef
+    kills: URIRef
+    condemns: URIRef
+    concernedAbout: URIRef
+    holdsPosition: URIRef
+    memberOf: URIRef
+    locatedIn: URIRef
+    partOf: URIRef
+
+
+# Open relations, named after a verb lemma ("gbr:pursue"), declared in each document graph.
+GBR = Namespace("https://graphbuild.org/relation/")
+SCHEMA = Namespace("https://schema.org/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+PREFIXES: dict[str, str] = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": str(SCHEMA),
+    "prov": "http://www.w3.org/ns/prov#",
+    "nif": str(NIF),
+    "gb": str(GB._NS),
+    "gbr": str(GBR),
+}
