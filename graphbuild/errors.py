@@ -33,6 +33,8 @@ E008 = "E008 Unknown {what} '{value}'. Choose one of: {choices}."
 E009 = "E009 '{path}' line {line}: {cause}. Each line must be a JSON object with a 'text' string."
 E010 = "E010 Invalid base IRI '{iri}': it must be an absolute http(s) IRI ending in '/' or '#'."
 E011 = "E011 Cannot read query file '{path}': {cause}."
+E013 = ("E013 {cause}. A bound variable is substituted by the engine and must be selected: add it to "
+        "the SELECT clause or use SELECT *.")
 E012 = "E012 Unknown query bindings {names}: the query has no such variables (it has: {available})."
 
 

@@ -4,7 +4,7 @@
 >>> report = kg.build(["Pakistan and China urged the Taliban to act."])
 >>> report.documents
 1
->>> rows = kg.query("SELECT ?o WHERE { ?s gb:urges ?o . ?s rdfs:label ?name }", name="China")
+>>> rows = kg.query("SELECT ?name ?o WHERE { ?s gb:urges ?o . ?s rdfs:label ?name }", name="China")
 >>> [row["o"].value for row in rows]
 ['https://graphbuild.org/id/organization/taliban']
 """
@@ -56,12 +56,16 @@ class KnowledgeGraph:
         self.close()
 
     # ------------------------------------------------------------------ writing
-    def build(self, items: Iterable[str | os.PathLike] | str | os.PathLike, *, progress: Any = None):
+    def build(self, items: Iterable[str | os.PathLike] | str | os.PathLike, *, progress: Any = None,
+              paths_only: bool = False):
         """Add documents: paths, folders, globs (``Path`` or str naming an existing path or glob)
-        or raw texts (any other str). Returns a :class:`graphbuild.build.BuildReport`."""
+        or raw texts (any other str; with ``paths_only`` such a str is an error instead).
+        ``progress(done, total)`` is called after each document.
+        Returns a :class:`graphbuild.build.BuildReport`."""
         from .build import build
 
-        return build(self.store, items, base_iri=self.base_iri, model=self.model, progress=progress)
+        return build(self.store, items, base_iri=self.base_iri, model=self.model, progress=progress,
+                     paths_only=paths_only)
 
     # ------------------------------------------------------------------ reading
     def query(self, sparql: str, **bindings: Any):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from .errors import E001, E002, E004, E005, QueryError, StoreError, StoreInUseError
+from .errors import E001, E002, E004, E005, E013, QueryError, StoreError, StoreInUseError
 from .vocab import PREFIXES
 
 __all__ = ["LOCK_NAME", "Store"]
@@ -107,7 +107,7 @@ class Store:
     def graphs_with_source(self, source: str) -> list[str]:
         """Document graphs that were read from ``source`` (older versions of a changed file)."""
         rows = self._ox.query(
-            "SELECT ?g WHERE { GRAPH ?g { ?g gb:source ?s } }",
+            "SELECT ?g ?s WHERE { GRAPH ?g { ?g gb:source ?s } }",
             prefixes=PREFIXES,
             substitutions={ox.Variable("s"): ox.Literal(source)},
         )
@@ -139,6 +139,10 @@ class Store:
         except SyntaxError as exc:
             raise QueryError(E004.format(where=_where(str(exc)), cause=_short(str(exc)))) from exc
         except OSError as exc:
+            raise QueryError(E005.format(cause=exc)) from exc
+        except RuntimeError as exc:  # e.g. a bound variable missing from the SELECT projection
+            if "projection" in str(exc):
+                raise QueryError(E013.format(cause=exc)) from exc
             raise QueryError(E005.format(cause=exc)) from exc
 
     def quads(self) -> Iterator[ox.Quad]:

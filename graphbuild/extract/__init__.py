@@ -1,0 +1,37 @@
+"""Extraction: pure functions from parsed spaCy Docs to plain mentions and relations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .mentions import MentionIndex
+from .model import Argument, Mention, Provenance, Relation
+from .references import ReferenceResolver
+from .relations import extract_relations
+
+__all__ = ["Argument", "DocumentFacts", "Mention", "Provenance", "Relation", "extract_document"]
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """Everything extracted from one document."""
+
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...]
+    sentences: int
+
+
+def extract_document(pieces: list[tuple[int, Doc]]) -> DocumentFacts:
+    """Mentions and relations of a document parsed as ``(offset, Doc)`` pieces."""
+    resolver = ReferenceResolver()
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    sentences = 0
+    for offset, doc in pieces:
+        index = MentionIndex(doc, offset)
+        mentions.extend(index.mentions)
+        relations.extend(extract_relations(doc, index, resolver))
+        sentences += sum(1 for _ in doc.sents)
+    return DocumentFacts(tuple(mentions), tuple(relations), sentences)

@@ -1,0 +1,96 @@
+"""How firmly a sentence states a relation: negation, modality, attribution and time.
+
+Each function takes the predicate's verb token and reads only its dependency neighbourhood.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["attribution_source", "is_negated", "modality", "times"]
+
+# Auxiliaries and the modality they give ("will be held" is future, "should be resolved" demanded).
+_MODAL_AUX = {
+    "will": "future", "shall": "future",
+    "should": "demanded", "must": "demanded", "ought": "demanded",
+    "may": "hedged", "might": "hedged", "could": "hedged", "would": "hedged", "can": "hedged",
+}
+# Governing verbs whose complement is not (yet) a fact ("urged X to dismantle", "agreed to keep").
+_GOVERNOR_MODALITY = {
+    **dict.fromkeys(("urge", "call", "ask", "demand", "encourage", "press", "request", "want", "need"), "demanded"),
+    **dict.fromkeys(("agree", "pledge", "decide", "vow", "promise", "plan", "commit", "resolve", "aim", "intend"), "future"),
+    **dict.fromkeys(("hope", "seek", "try", "attempt", "expect", "wish"), "hedged"),
+}
+# Verbs and nouns that report someone's claim: the complement is attributed, not asserted.
+_REPORTING_VERBS = frozenset({"say", "claim", "allege", "accuse", "insist", "assert", "deny", "state",
+                              "tell", "argue", "believe", "think", "suggest", "report"})
+_REPORTING_NOUNS = frozenset({"assurance", "claim", "allegation", "accusation", "denial", "statement",
+                              "report", "belief", "suggestion", "rumour", "rumor"})
+_HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "possibly", "perhaps", "apparently", "likely"})
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "advcl", "acl", "relcl", "conj"})
+
+
+def is_negated(verb: Token) -> bool:
+    """"did not attend", "never met", "isn't used": a ``neg`` child of the verb or its auxiliary."""
+    return any(child.dep_ == "neg" or child.lower_ == "never" for child in verb.children)
+
+
+def modality(verb: Token) -> str:
+    """asserted, hedged, future, demanded or conditional, from auxiliaries, hedges and governors."""
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in _MODAL_AUX:
+            return _MODAL_AUX[child.lower_]
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+            return "conditional"
+        if child.lower_ in _HEDGE_WORDS:
+            return "hedged"
+    # A complement of "urge"/"agree"/"hope" inherits its governor's modality.
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _GOVERNOR_MODALITY:
+        return _GOVERNOR_MODALITY[verb.head.lemma_]
+    if verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        return modality(verb.head)
+    return "asserted"
+
+
+def attribution_source(verb: Token) -> Token | None:
+    """The token naming who claims the clause, when the clause is reported rather than asserted.
+
+    "Pakistan has accused the Taliban of providing sanctuary": "providing" is Pakistan's claim.
+    "Despite the Taliban's assurances that Afghan territory isn't used": the Taliban's claim.
+    Returns the claimant's token (subject of the reporting verb, possessor of the reporting noun)
+    or the reporting word itself when no claimant is named.
+    """
+    token = verb
+    for _ in range(6):  # climb a few clause levels, no further
+        head = token.head
+        if head is token or token.dep_ not in _COMPLEMENT_DEPS | {"pobj", "prep"}:
+            return None
+        if head.pos_ in ("VERB", "AUX") and head.lemma_ in _REPORTING_VERBS and token.dep_ != "conj":
+            return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), head)
+        if head.pos_ == "NOUN" and head.lemma_ in _REPORTING_NOUNS and _is_content_clause(token):
+            return next((c for c in head.children if c.dep_ == "poss"), head)
+        token = head
+    return None
+
+
+def times(verb: Token, dates: dict[int, str]) -> tuple[str, ...]:
+    """DATE mentions inside the verb's own clause ("on December 4", "since 2021"), as written."""
+    found: list[str] = []
+    for token in verb.subtree:
+        text = dates.get(token.i)
+        if text is None or text in found:
+            continue
+        # skip dates that belong to a nested clause of another verb
+        owner = token
+        while owner.pos_ not in ("VERB", "AUX") and owner.head is not owner:
+            owner = owner.head
+        if owner is verb:
+            found.append(text)
+    return tuple(found)
+
+
+def _is_content_clause(verb: Token) -> bool:
+    """"assurances that the territory isn't used": a clause introduced by "that" under a noun."""
+    return verb.dep_ in ("acl", "ccomp", "relcl") and any(
+        child.dep_ == "mark" and child.lower_ == "that" for child in verb.children
+    )

@@ -1,0 +1,211 @@
+"""Read articles from files, folders, globs or raw strings into :class:`Document` objects.
+
+Supported: ``.txt``, ``.md``, ``.html``/``.htm`` and ``.jsonl`` (one article a line: ``text``,
+optional ``id``, ``title``, ``url``, ``published``). Files that are binary, empty or not
+decodable are skipped with a one-line reason; the build goes on.
+
+>>> docs, skipped = read_inputs(["China supports Pakistan."])
+>>> docs[0].title, docs[0].source
+('China supports Pakistan.', 'text:0')
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import html.parser
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import E006, E009, InputError
+
+__all__ = ["Document", "Skipped", "SUFFIXES", "read_inputs"]
+
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+_GLOB_CHARS = set("*?[")
+_TITLE_MAX = 200
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its decoded text and where it came from."""
+
+    text: str
+    source: str
+    title: str
+    url: str | None = None
+    published: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the text: the document's identity in the store."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not read, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"skipped {self.source}: {self.reason}"
+
+
+def read_inputs(items: Iterable[str | os.PathLike] | str | os.PathLike, *, paths_only: bool = False
+                ) -> tuple[list[Document], list[Skipped]]:
+    """Read every input. A ``str`` that names no existing path or matching glob is taken as
+    the text of an article, unless ``paths_only`` (the CLI), where it is an error."""
+    if isinstance(items, (str, os.PathLike)):
+        items = [items]
+    docs: list[Document] = []
+    skipped: list[Skipped] = []
+    for index, item in enumerate(items):
+        files = _expand(item)
+        if files is None:
+            if paths_only or isinstance(item, os.PathLike):
+                raise InputError(E006.format(path=item))
+            docs.append(_from_text(str(item), f"text:{index}"))
+            continue
+        for path in files:
+            for result in _read_file(path):
+                (docs if isinstance(result, Document) else skipped).append(result)
+    return docs, skipped
+
+
+def _expand(item: str | os.PathLike) -> list[Path] | None:
+    """Files named by ``item`` (a file, a folder searched recursively, or a glob), or ``None``."""
+    text = os.fspath(item)
+    if "\n" in text or len(text) > 4096:
+        return None
+    path = Path(text)
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    if path.is_file():
+        return [path]
+    if _GLOB_CHARS & set(text):
+        matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
+        return matches or None
+    return None
+
+
+def _read_file(path: Path) -> list[Document | Skipped]:
+    source = str(path.resolve())
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [Skipped(source, f"cannot read ({exc.strerror or exc})")]
+    text_or_reason = _decode(data)
+    if isinstance(text_or_reason, Skipped):
+        return [Skipped(source, text_or_reason.reason)]
+    text = text_or_reason
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return list(_read_jsonl(text, source))
+    if suffix in (".html", ".htm"):
+        title, text = _html_text(text)
+        return [_from_text(text, source, title=title, fallback_title=path.stem)]
+    return [_from_text(text, source, fallback_title=path.stem)]
+
+
+def _decode(data: bytes) -> str | Skipped:
+    """Decoded, newline-normalised text, or the reason it cannot be used."""
+    if not data.strip():
+        return Skipped("", "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif b"\x00" in data[:8192]:
+        return Skipped("", "binary file (contains NUL bytes)")
+    else:
+        encoding = "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return Skipped("", f"not UTF-8 text (undecodable byte at offset {exc.start}); re-save it as UTF-8")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return Skipped("", "empty file")
+    return text
+
+
+def _read_jsonl(text: str, source: str):
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}#L{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Skipped(where, E009.format(path=source, line=number, cause=f"invalid JSON ({exc.msg})"))
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+            yield Skipped(where, E009.format(path=source, line=number, cause="no non-empty 'text' string"))
+            continue
+        ident = record.get("id")
+        yield _from_text(
+            record["text"].replace("\r\n", "\n"),
+            f"{source}#{ident}" if ident is not None else where,
+            title=_optional(record.get("title")),
+            url=_optional(record.get("url")),
+            published=_optional(record.get("published")),
+        )
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _from_text(text: str, source: str, *, title: str | None = None, fallback_title: str | None = None,
+               url: str | None = None, published: str | None = None) -> Document:
+    if not title:
+        first = text.strip().split("\n", 1)[0].strip().lstrip("#").strip()
+        title = first if 0 < len(first) <= _TITLE_MAX else (fallback_title or first[:_TITLE_MAX])
+    return Document(text=text, source=source, title=title, url=url, published=published)
+
+
+class _HTMLText(html.parser.HTMLParser):
+    """Collects the title and the visible text of an HTML page, one block a line."""
+
+    _SKIP = {"script", "style", "noscript", "template", "head"}
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.parts: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self._in_title = True
+        elif tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        elif tag in self._SKIP and self._skip:
+            self._skip -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def _html_text(markup: str) -> tuple[str, str]:
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return " ".join(parser.title.split()), "\n".join(line for line in lines if line)
