@@ -32,17 +32,17 @@ _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "advcl", "acl", "relcl"
 
 def is_negated(verb: Token) -> bool:
     """"did not attend", "never met", "isn't used": a ``neg`` child of the verb or its auxiliary."""
-    return any(child.dep_ == "neg" or child.lower_ == "never" for child in verb.children)
+    return any(child.dep_ == "neg" or child.text.lower() == "never" for child in verb.children)
 
 
 def modality(verb: Token) -> str:
     """asserted, hedged, future, demanded or conditional, from auxiliaries, hedges and governors."""
     for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in _MODAL_AUX:
-            return _MODAL_AUX[child.lower_]
-        if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+        if child.dep_ in ("aux", "auxpass") and child.text.lower() in _MODAL_AUX:
+            return _MODAL_AUX[child.text.lower()]
+        if child.dep_ == "mark" and child.text.lower() in ("if", "unless"):
             return "conditional"
-        if child.lower_ in _HEDGE_WORDS:
+        if child.text.lower() in _HEDGE_WORDS:
             return "hedged"
     # A complement of "urge"/"agree"/"hope" inherits its governor's modality.
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _GOVERNOR_MODALITY:
@@ -92,5 +92,5 @@ def times(verb: Token, dates: dict[int, str]) -> tuple[str, ...]:
 def _is_content_clause(verb: Token) -> bool:
     """"assurances that the territory isn't used": a clause introduced by "that" under a noun."""
     return verb.dep_ in ("acl", "ccomp", "relcl") and any(
-        child.dep_ == "mark" and child.lower_ == "that" for child in verb.children
+        child.dep_ == "mark" and child.text.lower() == "that" for child in verb.children
     )

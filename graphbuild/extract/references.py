@@ -29,7 +29,7 @@ class ReferenceResolver:
 
     def resolve(self, token: Token) -> list[Mention] | None:
         """Entities ``token`` refers to; ``[]`` for an unresolvable reference; ``None`` if it is no reference."""
-        if token.lower_ in _PLURAL_PRONOUNS or _is_collective(token):
+        if token.text.lower() in _PLURAL_PRONOUNS or _is_collective(token):
             return list(self.group)
         if token.pos_ == "PRON":
             return []
@@ -49,5 +49,5 @@ class ReferenceResolver:
 def _is_collective(token: Token) -> bool:
     """"the two sides", "both countries": a collective noun counted by "two" or "both"."""
     return token.lemma_.lower() in _COLLECTIVE_NOUNS and token.tag_ in ("NNS", "NNPS") and any(
-        child.lower_ in _COLLECTIVE_MARKERS for child in token.children
+        child.text.lower() in _COLLECTIVE_MARKERS for child in token.children
     )

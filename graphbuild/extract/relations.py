@@ -67,7 +67,7 @@ def prepositional_object(clause: _Clause, args) -> Iterator[tuple[str, Argument,
         for pobj in _children(prep, ("pobj",)):
             for obj in args(pobj):
                 for subj in clause.subjects:
-                    yield f"{clause.verb.lemma_} {prep.lower_}", subj, obj, f"{clause.verb.text} {prep.text}", "verb"
+                    yield f"{clause.verb.lemma_} {prep.text.lower()}", subj, obj, f"{clause.verb.text} {prep.text}", "verb"
 
 
 def nominal_predicate(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
@@ -151,12 +151,12 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     own = _children(verb, _SUBJECT_DEPS)
     if own:
         # "organisations ... which continue to pose threats": the relative pronoun stands for the noun
-        if verb.dep_ == "relcl" and own[0].lower_ in _RELATIVE_PRONOUNS:
+        if verb.dep_ == "relcl" and own[0].text.lower() in _RELATIVE_PRONOUNS:
             return [verb.head], False
         return own, False
     passive = _children(verb, _PASSIVE_SUBJECT_DEPS)
     if passive:
-        if verb.dep_ == "relcl" and passive[0].lower_ in _RELATIVE_PRONOUNS:
+        if verb.dep_ == "relcl" and passive[0].text.lower() in _RELATIVE_PRONOUNS:
             return [verb.head], True
         return passive, True
     if depth > 3:
