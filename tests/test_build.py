@@ -1,0 +1,123 @@
+"""Building: idempotent, atomic per document, safe against a second writer and a killed process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from graphbuild import KnowledgeGraph, ModelNotFoundError, StoreInUseError
+from graphbuild.store import Store
+
+
+def nquads(store_path) -> bytes:
+    with KnowledgeGraph.open(store_path, read_only=True) as kg:
+        return kg.export(format="nquads")
+
+
+def test_rebuilding_unchanged_files_changes_nothing(store_copy, seeds_dir):
+    before = nquads(store_copy)
+    with KnowledgeGraph.open(store_copy) as kg:
+        report = kg.build([seeds_dir])
+    assert (report.documents, report.unchanged) == (0, 2)
+    assert nquads(store_copy) == before
+
+
+def test_the_summary_counts_the_seeds(seeds_store):
+    with KnowledgeGraph.open(seeds_store, read_only=True) as kg:
+        stats = kg.stats()
+    assert stats["documents"] == 2
+    assert stats["entities"]["Country"] >= 4
+    assert stats["relations"]["supports"]["asserted"] >= 3
+
+
+def test_a_changed_file_replaces_exactly_its_own_graph(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("China supports Pakistan.", encoding="utf-8")
+    b.write_text("India criticizes Nepal.", encoding="utf-8")
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        kg.build([tmp_path])
+        graphs_before = set(kg.store.named_graphs())
+        a.write_text("Russia supports Serbia.", encoding="utf-8")
+        report = kg.build([tmp_path])
+        assert (report.documents, report.unchanged) == (1, 1)
+        labels = {r["l"].value for r in kg.query("SELECT DISTINCT ?l WHERE { ?d a gb:Document ; rdfs:label ?l }")}
+        assert labels == {"Russia supports Serbia.", "India criticizes Nepal."}
+        assert not kg.query("ASK { ?s gb:supports <https://graphbuild.org/id/country/pakistan> }")
+        graphs_after = set(kg.store.named_graphs())
+    assert len(graphs_after) == len(graphs_before)
+    assert len(graphs_after & graphs_before) == len(graphs_before) - 1
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path):
+    path = tmp_path / "store"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from graphbuild.store import Store; s = Store(sys.argv[1]); "
+         "print('ready', flush=True); time.sleep(60)", str(path)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreInUseError, match="in use by another process"):
+            Store(path)
+        with pytest.raises(StoreInUseError):
+            Store(path, read_only=True)
+    finally:
+        holder.kill()
+        holder.wait()
+    Store(path).close()  # free again once the other process is gone
+
+
+def test_a_killed_build_leaves_whole_documents_and_the_next_build_completes(tmp_path, seeds_dir):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    for i in range(40):
+        (corpus / f"doc{i:02}.txt").write_text(f"Report {i}.\n\n" + texts[i % 2], encoding="utf-8")
+    store = tmp_path / "store"
+    script = ("import sys; from graphbuild import KnowledgeGraph\n"
+              "kg = KnowledgeGraph.open(sys.argv[1])\n"
+              "kg.build([sys.argv[2]], progress=lambda done, total: print(done, flush=True))\n")
+    proc = subprocess.Popen([sys.executable, "-c", script, str(store), str(corpus)], stdout=subprocess.PIPE, text=True)
+    try:
+        for _ in range(3):  # wait until a few documents are committed, then kill mid-build
+            assert proc.stdout.readline(), "the build ended before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    count_per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    with KnowledgeGraph.open(store) as kg:
+        partial = {r["g"].value: int(r["n"].value) for r in kg.query(count_per_graph)}
+        stored = len(partial) - 1  # minus the ontology graph
+        assert 3 <= stored < 40
+        report = kg.build([corpus])
+        assert report.documents == 40 - stored and report.unchanged == stored
+        assert len(kg.query("SELECT ?g WHERE { ?g a gb:Document }")) == 40
+    # every graph that survived the kill is whole: as large as in an uninterrupted build
+    reference = KnowledgeGraph.in_memory()
+    reference.build([corpus])
+    complete = {r["g"].value: int(r["n"].value) for r in reference.query(count_per_graph)}
+    assert {g: complete[g] for g in partial} == partial
+
+
+def test_an_unknown_model_is_a_clear_error():
+    kg = KnowledgeGraph.in_memory(model="xx_no_such_model")
+    with pytest.raises(ModelNotFoundError, match="E003 No spaCy pipeline named 'xx_no_such_model'"):
+        kg.build(["China supports Pakistan."])
+
+
+def test_a_document_longer_than_the_parser_limit_is_split(monkeypatch):
+    from graphbuild.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    monkeypatch.setattr(nlp, "max_length", 400)
+    text = "\n\n".join(f"China supports Pakistan in round {i}. Pakistan praises China." for i in range(30))
+    kg = KnowledgeGraph.in_memory()
+    report = kg.build([text])
+    assert report.documents == 1 and report.sentences >= 60
+    offsets = kg.query("SELECT ?b ?s WHERE { ?st nif:beginIndex ?b ; gb:sentence ?s }")
+    assert max(int(r["b"].value) for r in offsets) > 400
+    assert all(text[int(r["b"].value):].startswith(r["s"].value) for r in offsets)
