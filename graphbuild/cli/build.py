@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ._options import store_option
@@ -25,7 +27,7 @@ def command(paths, store, model, base_iri, html, no_html):
     from ..vocab import DEFAULT_BASE_IRI
 
     with KnowledgeGraph.open(store, base_iri=base_iri or DEFAULT_BASE_IRI, model=model) as kg:
-        with click.progressbar(length=0, label="building", file=click.get_text_stream("stderr")) as bar:
+        with click.progressbar(length=0, label="building", file=sys.stderr) as bar:
             def progress(done: int, total: int) -> None:
                 bar.length = total
                 bar.update(done - bar.pos)
