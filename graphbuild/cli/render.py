@@ -1,0 +1,44 @@
+"""``graphbuild render``: write the interactive HTML network of the store."""
+
+from __future__ import annotations
+
+import click
+
+from ._options import store_option
+
+
+@click.command("render")
+@store_option
+@click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the HTML page.")
+@click.option("--title", default=None, help="Title and heading of the page [default: graphbuild knowledge graph].")
+@click.option("--focus", default=None, metavar="LABEL", help="Draw only this entity (label or alias) and its neighbourhood.")
+@click.option("--hops", default=1, show_default=True, type=click.IntRange(min=0),
+              help="With --focus: how many relations away from it to draw.")
+@click.option("--query", "query", default=None, metavar="SPARQL|@FILE",
+              help="Draw the triples of a SPARQL CONSTRUCT query (or of the query in FILE).")
+@click.option("--max-nodes", default=None, type=click.IntRange(min=1),
+              help="Keep only the N most connected entities; the page says how many were left out.")
+@click.option("--show-uncertain", is_flag=True,
+              help="Show negated, hedged and attributed relations (dashed) when the page opens.")
+def command(store, output, title, focus, hops, query, max_nodes, show_uncertain):
+    """Write the graph as one self-contained, interactive HTML page (no network access needed).
+
+    Entities are coloured by class and sized by mentions; click an edge to read the sentences
+    behind it. Example: graphbuild render --focus Pakistan --hops 2 -o pakistan.html
+    """
+    from pathlib import Path
+
+    from ..errors import E011, InputError
+    from ..store import Store
+    from ..viewer import render_graph
+
+    if query is not None and query.startswith("@"):
+        try:
+            query = Path(query[1:]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(E011.format(path=query[1:], cause=getattr(exc, "strerror", None) or exc)) from exc
+    with Store(store, read_only=True) as opened:
+        report = render_graph(opened, Path(output), title=title, focus=focus, hops=hops, construct=query,
+                              max_nodes=max_nodes, show_uncertain=show_uncertain)
+    click.echo(report.summary())
