@@ -1,6 +1,7 @@
 """The build: read inputs, parse, extract, resolve, map to RDF, write each document atomically.
 
-Documents whose content hash is already stored are skipped, so re-running changes nothing. A
+Documents are committed by a background writer (:mod:`graphbuild.writer`) while the next ones
+are parsed. Documents whose content hash is already stored are skipped, so re-running changes nothing. A
 changed file replaces its old graph (found by its source) in the same transaction that writes
 the new one. Each document is committed as soon as it is parsed: a build killed half-way leaves
 only whole documents, and the next build completes the rest.
@@ -16,6 +17,8 @@ from datetime import datetime, timezone
 
 from .ingest import Document, Skipped, read_inputs
 from .store import Store
+from .vocab import GB
+from .writer import DocumentWriter
 
 __all__ = ["BuildReport", "build"]
 
@@ -87,20 +90,30 @@ def _build_documents(store, todo, base_iri, model, progress, report) -> None:
     lexicon = load_lexicon()
     built_at = datetime.now(timezone.utc).replace(microsecond=0)
     entities: set[str] = set()
-    for done, (document, pieces) in enumerate(zip(todo, parse(nlp, (d.text for d in todo))), start=1):
-        facts = extract_document(pieces)
-        graph_iri, quads = document_quads(document, facts, base_iri, built_at, lexicon)
-        older = [g for g in store.graphs_with_source(document.source) if g != graph_iri]
-        store.replace_graph(graph_iri, quads, also_drop=older)
-        report.documents += 1
-        report.sentences += facts.sentences
-        report.relations += len(facts.relations)
-        report.asserted += sum(r.asserted for r in facts.relations)
-        report.quads += len(quads)
-        report.words += sum(len(doc) for _, doc in pieces)
-        entities.update(q.subject.value for q in quads if q.predicate.value.endswith("#mentionCount"))
+    mention_count = str(GB.mentionCount)
+    committed = 0
+
+    def on_commit() -> None:
+        nonlocal committed
+        committed += 1
         if progress is not None:
-            progress(done, len(todo))
+            progress(committed, len(todo))
+
+    writer = DocumentWriter(store, on_commit)
+    try:
+        for document, pieces in zip(todo, parse(nlp, (d.text for d in todo))):
+            facts = extract_document(pieces)
+            graph_iri, quads = document_quads(document, facts, base_iri, built_at, lexicon)
+            writer.put(document.source, graph_iri, quads)
+            report.sentences += facts.sentences
+            report.relations += len(facts.relations)
+            report.asserted += sum(r.asserted for r in facts.relations)
+            report.quads += len(quads)
+            report.words += sum(len(doc) for _, doc in pieces)
+            entities.update(q.subject.value for q in quads if q.predicate.value == mention_count)
+    finally:
+        writer.close()
+    report.documents = committed
     report.entities = len(entities)
 
 

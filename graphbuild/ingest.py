@@ -11,6 +11,7 @@ decodable are skipped with a one-line reason; the build goes on.
 
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import html.parser
@@ -39,7 +40,7 @@ class Document:
     url: str | None = None
     published: str | None = None
 
-    @property
+    @functools.cached_property
     def content_hash(self) -> str:
         """SHA-256 of the text: the document's identity in the store."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()

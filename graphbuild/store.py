@@ -119,6 +119,10 @@ class Store:
         Oxigraph applies a SPARQL update atomically, so a crash leaves either the old state or
         the new one, never half a document.
         """
+        also_drop = list(also_drop)
+        if not also_drop and not self._ox.contains_named_graph(ox.NamedNode(graph)):
+            self._ox.extend(quads)  # a new graph: one transaction, no SPARQL text to build or parse
+            return
         drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in dict.fromkeys([*also_drop, graph]))
         body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
         self._ox.update(f"{drops}INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")

@@ -1,13 +1,17 @@
-"""Headless Chromium for the viewer tests (a plain module: ``from browser import ...``).
+"""Shared helpers of the viewer tests (a plain module: ``from browser import ...``).
 
-The browser logs console messages and network events, and blocks every http(s)/ws URL, so a
-test can assert that a page makes no request and logs no error.
+Headless Chromium that logs console messages and network events and blocks every http(s)/ws
+URL, so a test can assert that a page makes no request and logs no error; a PNG check that a
+screenshot is not blank; stores made from TriG files in ``tests/data/viewer_*.trig``.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import struct
+import zlib
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -79,3 +83,65 @@ def chromium(tmp_path_factory):
     driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
     yield driver
     driver.quit()
+
+
+DATA = Path(__file__).resolve().parent / "data"
+ONTOLOGY_GRAPH = "https://graphbuild.org/ontology"
+
+
+def trig_store(name: str):
+    """An in-memory store holding ``tests/data/<name>`` (TriG) plus the ontology, as a build leaves it."""
+    import pyoxigraph as ox
+
+    from graphbuild.store import Store
+    from graphbuild.vocab import ONTOLOGY_DIR
+
+    store = Store(None)
+    ontology = ox.parse(path=str(ONTOLOGY_DIR / "graphbuild.ttl"), format=ox.RdfFormat.TURTLE)
+    store.replace_graph(ONTOLOGY_GRAPH, [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(ONTOLOGY_GRAPH))
+                                         for t in ontology])
+    graphs = defaultdict(list)
+    for quad in ox.parse(path=str(DATA / name), format=ox.RdfFormat.TRIG):
+        graphs[quad.graph_name.value].append(quad)
+    for graph, quads in graphs.items():
+        store.replace_graph(graph, quads)
+    return store
+
+
+def png_colours(png: bytes) -> int:
+    """How many distinct colours an 8-bit RGB(A) PNG (a Chromium screenshot) holds."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, header = 8, b"", None
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
+        body = png[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    width, height, depth, colour_type = header[:4]
+    assert depth == 8 and colour_type in (2, 6), f"unexpected PNG format {header}"
+    bpp = 4 if colour_type == 6 else 3
+    raw, stride = zlib.decompress(idat), width * bpp
+    previous, colours = bytearray(stride), set()
+    for row in range(height):
+        start = row * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for i in range(stride):  # undo the PNG row filter
+            left = line[i - bpp] if i >= bpp else 0
+            up, corner = previous[i], previous[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        if row % 4 == 0:  # every fourth row is plenty to tell a drawing from a blank page
+            colours.update(bytes(line[i:i + bpp]) for i in range(0, stride, bpp))
+        previous = line
+    return len(colours)

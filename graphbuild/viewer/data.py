@@ -17,15 +17,18 @@ __all__ = ["Entity", "GraphData", "Relation", "Statement", "load_graph", "local_
 _CLASS_PRIORITY = ("Person", "Organization", "Country", "City", "Place", "Event", "Group")
 
 _ENTITIES = """
-SELECT ?e (SAMPLE(?l) AS ?label) (SUM(?n) AS ?mentions)
+SELECT ?e ?mentions (SAMPLE(?l) AS ?label)
        (GROUP_CONCAT(DISTINCT STR(?t); SEPARATOR=" ") AS ?types)
        (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?aliases)
 WHERE {
-  { SELECT DISTINCT ?e ?g ?n WHERE { GRAPH ?g { ?e gb:mentionCount ?n } } }
+  # summed apart from the OPTIONAL joins below, which repeat rows (once per graph and per value)
+  { SELECT ?e (SUM(?n) AS ?mentions) WHERE {
+      { SELECT DISTINCT ?e ?g ?n WHERE { GRAPH ?g { ?e gb:mentionCount ?n } } }
+    } GROUP BY ?e }
   OPTIONAL { ?e rdfs:label ?l }
   OPTIONAL { ?e a ?t }
   OPTIONAL { ?e skos:altLabel ?alt }
-} GROUP BY ?e
+} GROUP BY ?e ?mentions
 """
 
 _PROPERTIES = """

@@ -38,8 +38,20 @@ def layout(n: int, edges: list[tuple[int, int]], *, seed: int = 7, iterations: i
         graph.add_edges_from(pairs.tolist())
         pos = nx.spring_layout(graph, seed=seed, iterations=iterations or 80, method="force")
         xy = np.array([pos[i] for i in range(n)], dtype=float)
-        return xy * SPACING * math.sqrt(n) / 2
-    return grid_spring(n, pairs, seed=seed, iterations=iterations or 120) * SPACING * 0.8
+    else:
+        xy = grid_spring(n, pairs, seed=seed, iterations=iterations or 60)
+    return xy * (0.6 * SPACING / _typical_gap(xy, seed))
+
+
+def _typical_gap(xy: np.ndarray, seed: int) -> float:
+    """Median distance from a node to its nearest neighbour, over a sample of at most 200 nodes."""
+    if len(xy) < 2:
+        return 1.0
+    sample = np.random.default_rng(seed).choice(len(xy), min(len(xy), 200), replace=False)
+    d2 = ((xy[sample, None, :] - xy[None, :, :]) ** 2).sum(axis=2)
+    d2[np.arange(len(sample)), sample] = np.inf
+    gap = float(np.sqrt(np.median(d2.min(axis=1))))
+    return gap if gap > 1e-9 else 1.0
 
 
 def grid_spring(n: int, pairs: np.ndarray, *, seed: int = 7, iterations: int = 120) -> np.ndarray:

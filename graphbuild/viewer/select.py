@@ -56,16 +56,19 @@ def choose(graph: GraphData, *, focus: str | None = None, hops: int = 1, max_nod
         raise InputError(E104.format(option="--max-nodes", rule="1 or more", value=max_nodes))
     counted = [r for r in graph.relations if include_uncertain or r.asserted]
     neighbours: dict[str, set[str]] = {iri: set() for iri in graph.entities}
+    degree = dict.fromkeys(graph.entities, 0)  # relations, not distinct neighbours
     for r in counted:
         neighbours[r.source].add(r.target)
         neighbours[r.target].add(r.source)
+        degree[r.source] += 1
+        degree[r.target] += 1
     if focus is not None:
         seeds = find_entities(graph, focus)
         distance = _distances(neighbours, [e.iri for e in seeds], hops)
     else:
         distance = dict.fromkeys(graph.entities, 0)
     total = len(distance)
-    keep = sorted(distance, key=lambda iri: (distance[iri], -len(neighbours[iri]),
+    keep = sorted(distance, key=lambda iri: (distance[iri], -degree[iri],
                                              -graph.entities[iri].mentions, graph.entities[iri].label, iri))
     if max_nodes is not None:
         keep = keep[:max_nodes]

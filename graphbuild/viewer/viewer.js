@@ -126,6 +126,8 @@
   api.network = network;
   api.nodes = nodes;
   api.edges = edges;
+  api.nodeView = nodeView;
+  api.edgeView = edgeView;
 
   function whenDrawn() {
     network.once("afterDrawing", () => {
@@ -187,12 +189,17 @@
   const panelTitle = byId("gb-panel-title");
   const panelBody = byId("gb-panel-body");
 
+  function setPanel(visible) {
+    if (panel.hidden !== visible) return;
+    panel.hidden = !visible;
+    network.setSize();  // measure the narrower or wider canvas now, keeping the view's centre
+  }
   function openPanel(title) {
     panelTitle.textContent = title;
     panelBody.replaceChildren();
-    panel.hidden = false;
+    setPanel(true);
   }
-  byId("gb-close").addEventListener("click", () => { panel.hidden = true; network.unselectAll(); });
+  byId("gb-close").addEventListener("click", () => { setPanel(false); network.unselectAll(); });
 
   function showNode(i) {
     const n = data.nodes[i];
@@ -276,7 +283,7 @@
   network.on("click", (params) => {
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
-    else panel.hidden = true;
+    else setPanel(false);
   });
 
   // ------------------------------------------------------------------ search
@@ -316,8 +323,8 @@
     const cls = data.nodes[i][1];
     if (!classOn[cls]) { classOn[cls] = true; classBoxes[cls].checked = true; refresh(); }
     network.selectNodes([i]);
+    showNode(i);  // first: opening the panel narrows the canvas
     network.focus(i, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
-    showNode(i);
     showStatus("found \u201c" + data.nodes[i][0] + "\u201d");
     return i;
   }

@@ -1,0 +1,66 @@
+"""Build throughput against bare spaCy, in the same process on the same texts.
+
+Replicates the seed articles to about 200 documents, then times (a) the bare ``nlp.pipe`` of the
+pipeline graphbuild uses and (b) a full graphbuild build (parse, extract, resolve, RDF, store
+writes) into a fresh on-disk store. Runs alternate and the best of each is kept, because this
+machine is noisy. Target: ratio >= 0.85.
+
+    python bench/build_throughput.py [--docs 200] [--rounds 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from graphbuild import KnowledgeGraph
+from graphbuild.nlp import BATCH_SIZE, load_pipeline
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def corpus(n: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    return [f"Dispatch {i}.\n\n{texts[i % len(texts)]}" for i in range(n)]
+
+
+def bare_spacy(nlp, texts: list[str]) -> tuple[float, int]:
+    started = time.perf_counter()
+    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE))
+    return time.perf_counter() - started, words
+
+
+def graphbuild_build(texts: list[str]) -> tuple[float, int]:
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        with KnowledgeGraph.open(Path(folder) / "store") as kg:
+            report = kg.build(texts)
+        return time.perf_counter() - started, report.words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    nlp = load_pipeline()
+    texts = corpus(args.docs)
+    graphbuild_build(texts[:4])  # warm-up: lexicon, gazetteer and store code paths
+    best_bare, best_gb = float("inf"), float("inf")
+    for _ in range(args.rounds):
+        seconds, words = bare_spacy(nlp, texts)
+        best_bare = min(best_bare, seconds)
+        seconds, gb_words = graphbuild_build(texts)
+        best_gb = min(best_gb, seconds)
+    assert gb_words == words, (gb_words, words)
+    bare_wps, gb_wps = words / best_bare, words / best_gb
+    print(f"documents: {len(texts)}  words: {words}  pipeline: {nlp.meta['lang']}_{nlp.meta['name']}")
+    print(f"bare spaCy nlp.pipe : {bare_wps:10.0f} words/s  ({best_bare:.2f} s)")
+    print(f"graphbuild build    : {gb_wps:10.0f} words/s  ({best_gb:.2f} s)")
+    print(f"ratio graphbuild / bare spaCy: {gb_wps / bare_wps:.3f}  (target >= 0.85)")
+
+
+if __name__ == "__main__":
+    main()

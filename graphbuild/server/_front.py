@@ -1,0 +1,359 @@
+"""The public HTTP front: enforces graphbuild's safety rules, forwards the rest to Oxigraph.
+
+Routes (SPARQL 1.1 Protocol and Graph Store Protocol):
+
+- ``GET|POST /query`` and ``/sparql``: queries (``query`` parameter, form or
+  ``application/sparql-query`` body); results capped at ``max_rows``.
+- ``POST /update`` (or ``/sparql`` with an update): 403 unless updates are allowed and the
+  request carries ``Authorization: Bearer <token>``.
+- ``GET /store?graph=IRI`` reads a graph (capped); ``PUT|POST|DELETE /store`` write, like updates.
+- ``GET /``: Oxigraph's query page (YASGUI, served from the oxigraph program itself).
+
+Refused before Oxigraph sees them: ``SERVICE`` (and ``LOAD`` in updates: both fetch from other
+hosts), bodies over ``max_body_bytes`` (413) or of unknown length (411). A query still running
+after ``timeout`` seconds is cancelled by Oxigraph; the front also drops the connection to it
+(which stops the evaluation) and answers 503.
+"""
+
+from __future__ import annotations
+
+import hmac
+import http.client
+import socket
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from ._results import GRAPH_TYPES, SOLUTION_TYPES, negotiate, render_graph, render_solutions
+from ._sparql_text import blank_out, query_form, uses_service
+
+__all__ = ["FrontConfig", "make_handler"]
+
+E210 = "E210 This server is read-only: updates are refused. Restart it with --allow-update --token T to accept them."
+E211 = "E211 Updates need 'Authorization: Bearer <token>' with the token the server was started with."
+E212 = ("E212 SERVICE is refused: this endpoint does not call other SPARQL endpoints. Query each "
+        "endpoint yourself, or load its data into the store.")
+E213 = "E213 The request body is {size} bytes; this server accepts at most {limit}."
+E214 = "E214 The query ran longer than {timeout:g} s and was stopped. Narrow it (LIMIT, more specific patterns)."
+E215 = "E215 Cannot answer in any of the accepted types ({accept}). Supported: {supported}."
+E216 = "E216 Missing SPARQL {what}: send it as the '{what}' parameter or as the request body."
+E217 = "E217 The request needs a Content-Length header (chunked bodies are not accepted)."
+E218 = "E218 LOAD is refused: this endpoint does not fetch data from other hosts."
+E219 = "E219 The query failed: {cause}"
+
+_FORM = "application/x-www-form-urlencoded"
+_PAGE_PATHS = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}
+_QUERY_PATHS = {"/query", "/sparql"}
+_WRITE_METHODS = {"PUT", "POST", "DELETE"}
+_GRACE = 2.0  # seconds the front waits beyond Oxigraph's own timeout before it cuts the query
+
+
+@dataclass(frozen=True)
+class FrontConfig:
+    """What the front enforces and where Oxigraph listens."""
+
+    child: tuple[str, int]
+    timeout: float = 30.0
+    max_rows: int = 10_000
+    allow_update: bool = False
+    token: str | None = None
+    cors: bool = False
+    max_body_bytes: int = 1 << 20
+
+
+class _Refused(Exception):
+    """Answer with ``status`` and ``message`` instead of forwarding."""
+
+    def __init__(self, status: int, message: str, headers: dict | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.headers = headers or {}
+
+
+class _Deadline:
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+
+    def remaining(self) -> float:
+        left = self.end - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        return left
+
+
+def make_handler(config: FrontConfig) -> type[BaseHTTPRequestHandler]:
+    """A request handler class bound to ``config``."""
+
+    class Handler(_FrontHandler):
+        pass
+
+    Handler.config = config
+    return Handler
+
+
+class _FrontHandler(BaseHTTPRequestHandler):
+    config: FrontConfig
+    server_version = "graphbuild-serve"
+    timeout = 60  # seconds a client may take to send its request
+
+    # ------------------------------------------------------------------ dispatch
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_HEAD(self) -> None:
+        self._dispatch("HEAD")
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    def do_PUT(self) -> None:
+        self._dispatch("PUT")
+
+    def do_DELETE(self) -> None:
+        self._dispatch("DELETE")
+
+    def do_OPTIONS(self) -> None:
+        headers = {"Allow": "GET, HEAD, POST, PUT, DELETE, OPTIONS"}
+        if self.config.cors:
+            headers.update({"Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
+                            "Access-Control-Allow-Headers": "Accept, Authorization, Content-Type",
+                            "Access-Control-Max-Age": "600"})
+        self._send(204, b"", headers=headers)
+
+    def _dispatch(self, method: str) -> None:
+        path, _, query_string = self.path.partition("?")
+        try:
+            if path in _QUERY_PATHS and method in ("GET", "HEAD", "POST"):
+                self._sparql(method, query_string)
+            elif path == "/update" and method == "POST":
+                self._update(self._read_body(), query_string)
+            elif path == "/store":
+                self._graph_store(method, query_string)
+            elif path in _PAGE_PATHS and method in ("GET", "HEAD"):
+                self._pass_through(method)
+            else:
+                raise _Refused(404, f"No {method} {path} here: use /query, /update, /store or /.")
+        except _Refused as refusal:
+            self._send(refusal.status, (str(refusal) + "\n").encode("utf-8"), headers=refusal.headers)
+        except TimeoutError:
+            self._send(503, (E214.format(timeout=self.config.timeout) + "\n").encode())
+        except (OSError, http.client.HTTPException) as exc:
+            if self._response_started:
+                raise
+            self._send(502, f"E219 Oxigraph did not answer: {exc}\n".encode())
+
+    # ------------------------------------------------------------------ requests
+    def _read_body(self) -> bytes:
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            raise _Refused(411, E217)
+        length = self.headers.get("Content-Length")
+        if length is None:
+            raise _Refused(411, E217)
+        try:
+            size = int(length)
+        except ValueError:
+            raise _Refused(400, "E217 Content-Length is not a number.") from None
+        if size > self.config.max_body_bytes:
+            self.close_connection = True
+            raise _Refused(413, E213.format(size=size, limit=self.config.max_body_bytes))
+        return self.rfile.read(size)
+
+    def _sparql(self, method: str, query_string: str) -> None:
+        params = parse_qs(query_string, keep_blank_values=True)
+        body = self._read_body() if method == "POST" else b""
+        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if method == "POST" and content_type == _FORM:
+            params.update(parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True))
+        if method == "POST" and (content_type == "application/sparql-update" or "update" in params):
+            return self._update(body, query_string)
+        if method == "POST" and content_type == "application/sparql-query":
+            query = body.decode("utf-8", "replace")
+        else:
+            query = (params.pop("query", [None]) or [None])[0]
+        if not query:
+            raise _Refused(400, E216.format(what="query"))
+        if uses_service(query):
+            raise _Refused(403, E212)
+        self._answer_query(method, query, params)
+
+    def _update(self, body: bytes, query_string: str) -> None:
+        self._check_write_allowed()
+        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if content_type == _FORM:
+            text = (parse_qs(body.decode("utf-8", "replace")).get("update") or [""])[0]
+        else:
+            text = body.decode("utf-8", "replace")
+        if not text.strip():
+            raise _Refused(400, E216.format(what="update"))
+        if uses_service(text):
+            raise _Refused(403, E212)
+        if "LOAD" in blank_out(text).upper().split():
+            raise _Refused(403, E218)
+        self._forward_raw("POST", "/update" + (f"?{query_string}" if query_string else ""), body)
+
+    def _graph_store(self, method: str, query_string: str) -> None:
+        if method in _WRITE_METHODS:
+            body = self._read_body() if method != "DELETE" else b""
+            self._check_write_allowed()
+            return self._forward_raw(method, f"/store?{query_string}", body)
+        if method not in ("GET", "HEAD"):
+            raise _Refused(405, f"{method} is not supported on /store.")
+        params = parse_qs(query_string, keep_blank_values=True)
+        if "graph" not in params and "default" not in params:
+            raise _Refused(400, "E216 Name the graph: /store?graph=IRI or /store?default.")
+        chosen = self._choose(GRAPH_TYPES)
+        self._capped(method, f"/store?{query_string}", None, "CONSTRUCT", chosen)
+
+    def _check_write_allowed(self) -> None:
+        if not self.config.allow_update:
+            raise _Refused(403, E210)
+        header = self.headers.get("Authorization") or ""
+        scheme, _, given = header.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), self.config.token.encode()):
+            raise _Refused(403, E211, headers={"WWW-Authenticate": 'Bearer realm="graphbuild"'})
+
+    # ------------------------------------------------------------------ answering
+    def _choose(self, table: dict) -> tuple[str, object]:
+        chosen = negotiate(self.headers.get("Accept"), table)
+        if chosen is None:
+            raise _Refused(406, E215.format(accept=self.headers.get("Accept"), supported=", ".join(table)))
+        return chosen
+
+    def _answer_query(self, method: str, query: str, params: dict) -> None:
+        form = query_form(query)
+        chosen = self._choose(GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_TYPES)
+        extra = [(name, value) for name in ("default-graph-uri", "named-graph-uri") for value in params.get(name, [])]
+        body = urlencode([("query", query), *extra]).encode("utf-8")
+        self._capped(method, "/query", body, form, chosen)
+
+    def _capped(self, method: str, path: str, body: bytes | None, form: str | None, chosen) -> None:
+        """Ask Oxigraph for a line format, keep ``max_rows`` lines, answer in the chosen format."""
+        media, fmt = chosen
+        graph = form in ("CONSTRUCT", "DESCRIBE")
+        accept = "application/n-triples" if graph else (
+            "application/sparql-results+json" if form == "ASK" else "text/tab-separated-values")
+        deadline = _Deadline(self.config.timeout + _GRACE)
+        connection, response = self._open("POST" if body is not None else "GET", path, body,
+                                          {"Accept": accept, "Content-Type": _FORM}, deadline)
+        try:
+            if response.status != 200:
+                return self._relay_error(response)
+            lines, truncated = _read_lines(connection, response, deadline, self.config.max_rows,
+                                           header=not graph and form != "ASK")
+        finally:
+            connection.close()  # also stops Oxigraph if it is still producing rows
+        payload = b"".join(lines)
+        if form == "ASK":
+            output = render_solutions(_json_boolean_as_tsv(payload), fmt, None)
+        elif graph:
+            output = render_graph(payload, fmt, self.config.max_rows if truncated else None)
+        else:
+            output = render_solutions(payload, fmt, self.config.max_rows if truncated else None)
+        headers = {"X-Graphbuild-Max-Rows": str(self.config.max_rows)}
+        if truncated:
+            headers["X-Graphbuild-Truncated"] = "true"
+        self._send(200, output, content_type=_content_type(media), headers=headers, head_only=method == "HEAD")
+
+    def _relay_error(self, response: http.client.HTTPResponse) -> None:
+        text = response.read(64 * 1024).decode("utf-8", "replace").strip()
+        if "cancelled" in text.lower():
+            raise TimeoutError
+        self._send(response.status, (f"E219 {text}\n").encode("utf-8"))
+
+    def _forward_raw(self, method: str, path: str, body: bytes) -> None:
+        headers = {name: self.headers[name] for name in ("Content-Type", "Accept") if self.headers.get(name)}
+        deadline = _Deadline(self.config.timeout + _GRACE)
+        connection, response = self._open(method, path, body, headers, deadline)
+        try:
+            data = response.read()
+        finally:
+            connection.close()
+        self._send(response.status, data, content_type=response.getheader("Content-Type"))
+
+    def _pass_through(self, method: str) -> None:
+        deadline = _Deadline(self.config.timeout + _GRACE)
+        connection, response = self._open("GET", self.path, None, {}, deadline)
+        try:
+            data = response.read()
+        finally:
+            connection.close()
+        self._send(response.status, data, content_type=response.getheader("Content-Type"),
+                   head_only=method == "HEAD")
+
+    def _open(self, method, path, body, headers, deadline):
+        host, port = self.config.child
+        connection = http.client.HTTPConnection(host, port, timeout=deadline.remaining())
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            connection.sock.settimeout(deadline.remaining())
+            return connection, connection.getresponse()
+        except socket.timeout:
+            connection.close()
+            raise TimeoutError from None
+        except BaseException:
+            connection.close()
+            raise
+
+    # ------------------------------------------------------------------ output
+    _response_started = False
+
+    def _send(self, status: int, body: bytes, *, content_type: str | None = "text/plain; charset=utf-8",
+              headers: dict | None = None, head_only: bool = False) -> None:
+        self._response_started = True
+        self.send_response(status)
+        if content_type:
+            self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if self.config.cors:
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Access-Control-Expose-Headers", "X-Graphbuild-Truncated, X-Graphbuild-Max-Rows")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(body)
+
+
+def _read_lines(connection, response, deadline: _Deadline, max_rows: int, *, header: bool) -> tuple[list[bytes], bool]:
+    """At most ``max_rows`` complete lines (plus a header line); True if more were available.
+
+    Oxigraph streams rows as it finds them; if the evaluation fails half-way (timeout, error)
+    it appends its message and breaks the stream, which shows here as an incomplete last line
+    or an :class:`http.client.IncompleteRead`.
+    """
+    lines: list[bytes] = []
+    limit = max_rows + (1 if header else 0)
+    try:
+        while True:
+            connection.sock.settimeout(deadline.remaining())
+            line = response.readline(1 << 24)
+            if not line:
+                return lines, False
+            if not line.endswith(b"\n"):
+                _stream_failed(line)
+            if len(lines) >= limit:
+                return lines, True
+            lines.append(line)
+    except socket.timeout:
+        raise TimeoutError from None
+    except http.client.IncompleteRead as exc:
+        _stream_failed(exc.partial)
+
+
+def _stream_failed(text: bytes) -> None:
+    message = text.decode("utf-8", "replace").strip()
+    if "cancelled" in message.lower():
+        raise TimeoutError
+    raise _Refused(500, E219.format(cause=message or "Oxigraph stopped in the middle of the results"))
+
+
+def _json_boolean_as_tsv(payload: bytes) -> bytes:
+    import json
+
+    return b"true" if json.loads(payload or b"{}").get("boolean") else b"false"
+
+
+def _content_type(media: str) -> str:
+    return media + ("; charset=utf-8" if media.startswith("text/") or media.endswith("json") or media.endswith("xml") else "")
