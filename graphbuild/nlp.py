@@ -46,8 +46,12 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
     start = 0
     while len(text) - start > limit:
         window = text[start:start + limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
-        cut = cut + 2 if cut > 0 else (window.rfind(" ") + 1 or limit)
+        cut = limit  # no boundary at all: cut mid-word rather than fail
+        for boundary in ("\n\n", "\n", ". ", " "):  # the most natural boundary that exists
+            found = window.rfind(boundary)
+            if found > 0:
+                cut = found + len(boundary)
+                break
         pieces.append((start, text[start:start + cut]))
         start += cut
     pieces.append((start, text[start:]))
