@@ -89,13 +89,13 @@ class OxigraphChild:
             )
             if self._wait_ready():
                 return self
-        raise StoreError(E202.format(path=self.location, cause=self._output() or "it exited at once"))
+        raise StoreError(E202.format(path=self.location, cause=self.output() or "it exited at once"))
 
     def _wait_ready(self) -> bool:
         deadline = time.monotonic() + _STARTUP_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                output = self._output()
+                output = self.output()
                 if "address already in use" in output.lower():
                     return False
                 raise StoreError(E202.format(path=self.location, cause=output.strip() or
@@ -106,7 +106,8 @@ class OxigraphChild:
         self.stop()
         raise StoreError(E202.format(path=self.location, cause=f"no answer within {_STARTUP_SECONDS:.0f} s"))
 
-    def _output(self) -> str:
+    def output(self) -> str:
+        """The last lines Oxigraph printed."""
         if self._log is None:
             return ""
         self._log.seek(0)

@@ -20,11 +20,11 @@ from __future__ import annotations
 import hmac
 import http.client
 import socket
-import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode
 
+from ._relay import Deadline, Refused, json_boolean_as_tsv, read_all, read_lines
 from ._results import GRAPH_TYPES, SOLUTION_TYPES, negotiate, render_graph, render_solutions
 from ._sparql_text import blank_out, query_form, uses_service
 
@@ -40,7 +40,6 @@ E215 = "E215 Cannot answer in any of the accepted types ({accept}). Supported: {
 E216 = "E216 Missing SPARQL {what}: send it as the '{what}' parameter or as the request body."
 E217 = "E217 The request needs a Content-Length header (chunked bodies are not accepted)."
 E218 = "E218 LOAD is refused: this endpoint does not fetch data from other hosts."
-E219 = "E219 The query failed: {cause}"
 
 _FORM = "application/x-www-form-urlencoded"
 _PAGE_PATHS = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}
@@ -62,26 +61,6 @@ class FrontConfig:
     max_body_bytes: int = 1 << 20
 
 
-class _Refused(Exception):
-    """Answer with ``status`` and ``message`` instead of forwarding."""
-
-    def __init__(self, status: int, message: str, headers: dict | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.headers = headers or {}
-
-
-class _Deadline:
-    def __init__(self, seconds: float) -> None:
-        self.end = time.monotonic() + seconds
-
-    def remaining(self) -> float:
-        left = self.end - time.monotonic()
-        if left <= 0:
-            raise TimeoutError
-        return left
-
-
 def make_handler(config: FrontConfig) -> type[BaseHTTPRequestHandler]:
     """A request handler class bound to ``config``."""
 
@@ -95,6 +74,7 @@ def make_handler(config: FrontConfig) -> type[BaseHTTPRequestHandler]:
 class _FrontHandler(BaseHTTPRequestHandler):
     config: FrontConfig
     server_version = "graphbuild-serve"
+    sys_version = ""
     timeout = 60  # seconds a client may take to send its request
 
     # ------------------------------------------------------------------ dispatch
@@ -133,8 +113,8 @@ class _FrontHandler(BaseHTTPRequestHandler):
             elif path in _PAGE_PATHS and method in ("GET", "HEAD"):
                 self._pass_through(method)
             else:
-                raise _Refused(404, f"No {method} {path} here: use /query, /update, /store or /.")
-        except _Refused as refusal:
+                raise Refused(404, f"No {method} {path} here: use /query, /update, /store or /.")
+        except Refused as refusal:
             self._send(refusal.status, (str(refusal) + "\n").encode("utf-8"), headers=refusal.headers)
         except TimeoutError:
             self._send(503, (E214.format(timeout=self.config.timeout) + "\n").encode())
@@ -146,17 +126,17 @@ class _FrontHandler(BaseHTTPRequestHandler):
     # ------------------------------------------------------------------ requests
     def _read_body(self) -> bytes:
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            raise _Refused(411, E217)
+            raise Refused(411, E217)
         length = self.headers.get("Content-Length")
         if length is None:
-            raise _Refused(411, E217)
+            raise Refused(411, E217)
         try:
             size = int(length)
         except ValueError:
-            raise _Refused(400, "E217 Content-Length is not a number.") from None
+            raise Refused(400, "E217 Content-Length is not a number.") from None
         if size > self.config.max_body_bytes:
             self.close_connection = True
-            raise _Refused(413, E213.format(size=size, limit=self.config.max_body_bytes))
+            raise Refused(413, E213.format(size=size, limit=self.config.max_body_bytes))
         return self.rfile.read(size)
 
     def _sparql(self, method: str, query_string: str) -> None:
@@ -172,9 +152,9 @@ class _FrontHandler(BaseHTTPRequestHandler):
         else:
             query = (params.pop("query", [None]) or [None])[0]
         if not query:
-            raise _Refused(400, E216.format(what="query"))
+            raise Refused(400, E216.format(what="query"))
         if uses_service(query):
-            raise _Refused(403, E212)
+            raise Refused(403, E212)
         self._answer_query(method, query, params)
 
     def _update(self, body: bytes, query_string: str) -> None:
@@ -185,11 +165,11 @@ class _FrontHandler(BaseHTTPRequestHandler):
         else:
             text = body.decode("utf-8", "replace")
         if not text.strip():
-            raise _Refused(400, E216.format(what="update"))
+            raise Refused(400, E216.format(what="update"))
         if uses_service(text):
-            raise _Refused(403, E212)
+            raise Refused(403, E212)
         if "LOAD" in blank_out(text).upper().split():
-            raise _Refused(403, E218)
+            raise Refused(403, E218)
         self._forward_raw("POST", "/update" + (f"?{query_string}" if query_string else ""), body)
 
     def _graph_store(self, method: str, query_string: str) -> None:
@@ -198,26 +178,26 @@ class _FrontHandler(BaseHTTPRequestHandler):
             self._check_write_allowed()
             return self._forward_raw(method, f"/store?{query_string}", body)
         if method not in ("GET", "HEAD"):
-            raise _Refused(405, f"{method} is not supported on /store.")
+            raise Refused(405, f"{method} is not supported on /store.")
         params = parse_qs(query_string, keep_blank_values=True)
         if "graph" not in params and "default" not in params:
-            raise _Refused(400, "E216 Name the graph: /store?graph=IRI or /store?default.")
+            raise Refused(400, "E216 Name the graph: /store?graph=IRI or /store?default.")
         chosen = self._choose(GRAPH_TYPES)
         self._capped(method, f"/store?{query_string}", None, "CONSTRUCT", chosen)
 
     def _check_write_allowed(self) -> None:
         if not self.config.allow_update:
-            raise _Refused(403, E210)
+            raise Refused(403, E210)
         header = self.headers.get("Authorization") or ""
         scheme, _, given = header.partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), self.config.token.encode()):
-            raise _Refused(403, E211, headers={"WWW-Authenticate": 'Bearer realm="graphbuild"'})
+            raise Refused(403, E211, headers={"WWW-Authenticate": 'Bearer realm="graphbuild"'})
 
     # ------------------------------------------------------------------ answering
     def _choose(self, table: dict) -> tuple[str, object]:
         chosen = negotiate(self.headers.get("Accept"), table)
         if chosen is None:
-            raise _Refused(406, E215.format(accept=self.headers.get("Accept"), supported=", ".join(table)))
+            raise Refused(406, E215.format(accept=self.headers.get("Accept"), supported=", ".join(table)))
         return chosen
 
     def _answer_query(self, method: str, query: str, params: dict) -> None:
@@ -233,19 +213,22 @@ class _FrontHandler(BaseHTTPRequestHandler):
         graph = form in ("CONSTRUCT", "DESCRIBE")
         accept = "application/n-triples" if graph else (
             "application/sparql-results+json" if form == "ASK" else "text/tab-separated-values")
-        deadline = _Deadline(self.config.timeout + _GRACE)
+        deadline = Deadline(self.config.timeout + _GRACE)
         connection, response = self._open("POST" if body is not None else "GET", path, body,
                                           {"Accept": accept, "Content-Type": _FORM}, deadline)
         try:
             if response.status != 200:
                 return self._relay_error(response)
-            lines, truncated = _read_lines(connection, response, deadline, self.config.max_rows,
-                                           header=not graph and form != "ASK")
+            if form == "ASK":
+                lines, truncated = [read_all(connection, response, deadline)], False
+            else:
+                lines, truncated = read_lines(connection, response, deadline, self.config.max_rows,
+                                               header=not graph)
         finally:
             connection.close()  # also stops Oxigraph if it is still producing rows
         payload = b"".join(lines)
         if form == "ASK":
-            output = render_solutions(_json_boolean_as_tsv(payload), fmt, None)
+            output = render_solutions(json_boolean_as_tsv(payload), fmt, None)
         elif graph:
             output = render_graph(payload, fmt, self.config.max_rows if truncated else None)
         else:
@@ -263,7 +246,7 @@ class _FrontHandler(BaseHTTPRequestHandler):
 
     def _forward_raw(self, method: str, path: str, body: bytes) -> None:
         headers = {name: self.headers[name] for name in ("Content-Type", "Accept") if self.headers.get(name)}
-        deadline = _Deadline(self.config.timeout + _GRACE)
+        deadline = Deadline(self.config.timeout + _GRACE)
         connection, response = self._open(method, path, body, headers, deadline)
         try:
             data = response.read()
@@ -272,7 +255,7 @@ class _FrontHandler(BaseHTTPRequestHandler):
         self._send(response.status, data, content_type=response.getheader("Content-Type"))
 
     def _pass_through(self, method: str) -> None:
-        deadline = _Deadline(self.config.timeout + _GRACE)
+        deadline = Deadline(self.config.timeout + _GRACE)
         connection, response = self._open("GET", self.path, None, {}, deadline)
         try:
             data = response.read()
@@ -314,45 +297,6 @@ class _FrontHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head_only:
             self.wfile.write(body)
-
-
-def _read_lines(connection, response, deadline: _Deadline, max_rows: int, *, header: bool) -> tuple[list[bytes], bool]:
-    """At most ``max_rows`` complete lines (plus a header line); True if more were available.
-
-    Oxigraph streams rows as it finds them; if the evaluation fails half-way (timeout, error)
-    it appends its message and breaks the stream, which shows here as an incomplete last line
-    or an :class:`http.client.IncompleteRead`.
-    """
-    lines: list[bytes] = []
-    limit = max_rows + (1 if header else 0)
-    try:
-        while True:
-            connection.sock.settimeout(deadline.remaining())
-            line = response.readline(1 << 24)
-            if not line:
-                return lines, False
-            if not line.endswith(b"\n"):
-                _stream_failed(line)
-            if len(lines) >= limit:
-                return lines, True
-            lines.append(line)
-    except socket.timeout:
-        raise TimeoutError from None
-    except http.client.IncompleteRead as exc:
-        _stream_failed(exc.partial)
-
-
-def _stream_failed(text: bytes) -> None:
-    message = text.decode("utf-8", "replace").strip()
-    if "cancelled" in message.lower():
-        raise TimeoutError
-    raise _Refused(500, E219.format(cause=message or "Oxigraph stopped in the middle of the results"))
-
-
-def _json_boolean_as_tsv(payload: bytes) -> bytes:
-    import json
-
-    return b"true" if json.loads(payload or b"{}").get("boolean") else b"false"
 
 
 def _content_type(media: str) -> str:

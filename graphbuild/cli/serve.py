@@ -1,0 +1,40 @@
+"""``graphbuild serve``: a SPARQL 1.1 endpoint over the store (read-only unless told otherwise)."""
+
+from __future__ import annotations
+
+import click
+
+from ._options import store_option
+
+
+@click.command("serve")
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but 127.0.0.1 exposes the store to your network.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run before it is stopped.")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(1),
+              help="Most result rows (or triples) per answer; a cut answer says so (X-Graphbuild-Truncated).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates and Graph Store writes (needs --token).")
+@click.option("--token", envvar="GRAPHBUILD_TOKEN", help="Bearer token that updates must carry [env GRAPHBUILD_TOKEN].")
+@click.option("--cors", is_flag=True, help="Let web pages from other origins query the endpoint.")
+@click.option("--max-body", "max_body", default=1 << 20, show_default=True, type=click.IntRange(1),
+              help="Largest request body accepted, in bytes.")
+def command(store, host, port, timeout, max_rows, allow_update, token, cors, max_body):
+    """Serve the store over the SPARQL 1.1 Protocol (query page at /, queries at /query).
+
+    Safe by default: listens on 127.0.0.1, refuses updates (403), SERVICE calls and large
+    bodies, stops queries after --timeout seconds and caps results at --max-rows.
+    While it runs, 'graphbuild build' into the same store is refused (E001).
+    """
+    from ..server import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: other machines can query this store", err=True)
+
+    def ready(url: str) -> None:
+        mode = "read-write (token required)" if allow_update else "read-only"
+        click.echo(f"serving {store} {mode} at {url} (query page {url}, endpoint {url}query); Ctrl-C stops", err=True)
+
+    serve(store, host=host, port=port, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
+          token=token, cors=cors, max_body_bytes=max_body, on_ready=ready)

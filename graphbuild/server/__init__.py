@@ -1,0 +1,126 @@
+"""``graphbuild serve``: a SPARQL 1.1 Protocol endpoint over the store, safe by default.
+
+Oxigraph's own server (the ``oxigraph`` program from PyPI, same version as pyoxigraph) does
+the SPARQL work in a child process bound to a private port of 127.0.0.1; a small front in this
+process listens on the public address and adds what Oxigraph lacks: a row cap that says when
+it truncated, updates only with a bearer token, no ``SERVICE`` calls, CORS only on request,
+bounded request bodies. The per-query timeout is Oxigraph's (it cancels the evaluation) backed
+by the front, which drops the connection to a query that overruns; dropping it stops the work.
+
+While serving, the server holds the store's lock (shared when read-only, exclusive with
+``allow_update``), so a ``graphbuild build`` into the same store fails with E001.
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as folder:
+...     start(folder, port=0)  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+graphbuild.errors.StoreError: E002 Cannot open the store at '...': no graphbuild store there yet (run 'graphbuild build' first). Check the path, or delete the folder to start afresh.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+from ..errors import InputError, StoreError
+from ._child import OxigraphChild
+from ._front import FrontConfig, make_handler
+from ._lock import StoreLock
+
+__all__ = ["RunningServer", "serve", "start"]
+
+E203 = "E203 --allow-update needs --token T: updates are accepted only with 'Authorization: Bearer T'."
+E204 = "E204 {name} must be positive, not {value}."
+E206 = "E206 Oxigraph's server stopped unexpectedly: {cause}"
+E205 = "E205 Cannot listen on {host}:{port}: {cause}. Choose another --port (0 picks a free one)."
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class RunningServer:
+    """A started server: ``url``, ``close()``; also a context manager."""
+
+    def __init__(self, httpd: _Server, child: OxigraphChild, lock: StoreLock) -> None:
+        self._httpd = httpd
+        self.child = child
+        self._lock = lock
+        host, port = httpd.server_address[:2]
+        self.url = f"http://{host}:{port}/"
+        self._thread = threading.Thread(target=httpd.serve_forever, name="graphbuild-serve", daemon=True)
+        self._thread.start()
+
+    @property
+    def alive(self) -> bool:
+        """False once the Oxigraph child has exited."""
+        return self.child.process is not None and self.child.process.poll() is None
+
+    def close(self) -> None:
+        """Stop answering, stop Oxigraph, release the store."""
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self.child.stop()
+        self._lock.release()
+
+    def __enter__(self) -> RunningServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def start(store_path: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
+          max_rows: int = 10_000, allow_update: bool = False, token: str | None = None, cors: bool = False,
+          max_body_bytes: int = 1 << 20) -> RunningServer:
+    """Start serving ``store_path`` in the background and return at once (``port=0``: any free port)."""
+    if allow_update and not token:
+        raise InputError(E203)
+    for name, value in (("timeout", timeout), ("max_rows", max_rows), ("max_body_bytes", max_body_bytes)):
+        if value <= 0:
+            raise InputError(E204.format(name=name, value=value))
+    store_path = Path(store_path)
+    lock = StoreLock(store_path, exclusive=allow_update)
+    child = None
+    try:
+        child = OxigraphChild(store_path, timeout=timeout, writable=allow_update).start()
+        config = FrontConfig(child=child.address, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
+                             token=token, cors=cors, max_body_bytes=max_body_bytes)
+        try:
+            httpd = _Server((host, port), make_handler(config))
+        except OSError as exc:
+            raise InputError(E205.format(host=host, port=port, cause=exc.strerror or exc)) from exc
+    except BaseException:
+        if child is not None:
+            child.stop()
+        lock.release()
+        raise
+    return RunningServer(httpd, child, lock)
+
+
+def serve(store_path: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
+          max_rows: int = 10_000, allow_update: bool = False, token: str | None = None, cors: bool = False,
+          max_body_bytes: int = 1 << 20, on_ready=None) -> None:
+    """Serve ``store_path`` until SIGINT or SIGTERM (or the Oxigraph child dies).
+
+    ``on_ready(url)`` is called once the endpoint answers. Run from the main thread.
+    """
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with start(store_path, host=host, port=port, timeout=timeout, max_rows=max_rows,
+                   allow_update=allow_update, token=token, cors=cors, max_body_bytes=max_body_bytes) as running:
+            if on_ready is not None:
+                on_ready(running.url)
+            while running.alive and not stop.wait(0.5):
+                pass
+            if not running.alive:
+                raise StoreError(E206.format(cause=running.child.output().strip() or "no message"))
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
