@@ -1,0 +1,41 @@
+"""``graphbuild push``: send every document graph to another graph store."""
+
+from __future__ import annotations
+
+import click
+
+from ._options import store_option
+
+
+@click.command("push")
+@click.argument("url")
+@store_option
+@click.option("--graph", "graph", default=None, metavar="IRI", help="Push only this named graph.")
+@click.option("--via", type=click.Choice(["gsp", "update"]), default="gsp", show_default=True,
+              help="gsp: Graph Store Protocol PUT per graph (URL = graph store endpoint); "
+                   "update: SPARQL Update (URL = update endpoint).")
+@click.option("--token", envvar="GRAPHBUILD_PUSH_TOKEN", help="Bearer token [env GRAPHBUILD_PUSH_TOKEN].")
+@click.option("--user", help="User name for HTTP Basic authentication (password from --password, "
+              "GRAPHBUILD_PUSH_PASSWORD, or a prompt).")
+@click.option("--password", envvar="GRAPHBUILD_PUSH_PASSWORD", help="Password for --user.")
+@click.option("--timeout", default=60.0, show_default=True, type=float, help="Seconds to wait for each graph.")
+def command(url, store, graph, via, token, user, password, timeout):
+    """Push the graphs to the store at URL; pushing again replaces them, never duplicates.
+
+    \b
+    Examples:
+      graphbuild push http://localhost:7878/store                 (Oxigraph)
+      graphbuild push http://localhost:3030/ds/data --user admin  (Apache Jena Fuseki)
+      graphbuild push http://localhost:7878/update --via update
+    """
+    from ..push import push_store
+    from ..store import Store
+
+    if user and password is None:
+        password = click.prompt(f"password for {user}", hide_input=True, default="", show_default=False)
+    with Store(store, read_only=True) as opened:
+        report = push_store(opened, url, graph=graph, token=token, user=user, password=password, via=via,
+                            timeout=timeout)
+    if report.ok:
+        click.echo(report.text())
+    report.raise_for_failure()
