@@ -11,7 +11,7 @@ from ._options import store_option
 @store_option
 @click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the HTML page.")
-@click.option("--title", default=None, help="Title and heading of the page [default: graphbuild knowledge graph].")
+@click.option("--title", default=None, help="Title and heading of the page [default: from the documents].")
 @click.option("--focus", default=None, metavar="LABEL", help="Draw only this entity (label or alias) and its neighbourhood.")
 @click.option("--hops", default=1, show_default=True, type=click.IntRange(min=0),
               help="With --focus: how many relations away from it to draw.")

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from ..store import Store
 
-__all__ = ["Entity", "GraphData", "Relation", "Statement", "load_graph", "local_name"]
+__all__ = ["Entity", "GraphData", "Relation", "Statement", "document_titles", "load_graph", "local_name",
+           "property_labels"]
 
 # Sorts an entity with several classes (one per document) under its most telling one.
 _CLASS_PRIORITY = ("Person", "Organization", "Country", "City", "Place", "Event", "Group")
@@ -43,6 +44,10 @@ WHERE {
 
 _ASSERTED = """
 SELECT DISTINCT ?s ?p ?o WHERE { ?p a gb:Relation . ?s ?p ?o . FILTER(isIRI(?o) && ?p != gb:relatedTo) }
+"""
+
+_DOCUMENTS = """
+SELECT DISTINCT ?d ?title WHERE { GRAPH ?d { ?d a gb:Document . OPTIONAL { ?d rdfs:label ?title } } } ORDER BY ?d
 """
 
 _STATEMENTS = """
@@ -162,6 +167,11 @@ def property_labels(store: Store) -> dict[str, tuple[str, str | None]]:
         iri = row["p"].value
         result[iri] = (_text(row["label"]) or local_name(iri), _text(row["category"]) or None)
     return result
+
+
+def document_titles(store: Store) -> list[str]:
+    """The title (else the IRI) of every document in the store."""
+    return [_text(row["title"]) or row["d"].value for row in store.query(_DOCUMENTS)]
 
 
 def _statements(store: Store) -> dict[tuple[str, str, str], list[Statement]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import E007, OutputError
 from ..store import Store
-from .data import load_graph
+from .data import document_titles, load_graph
 from .layout import layout
 from .page import build_page
 from .payload import build_payload
@@ -16,7 +16,14 @@ from .select import choose, from_construct
 
 __all__ = ["NotebookView", "RenderReport", "page_html", "render_graph", "show_graph"]
 
-DEFAULT_TITLE = "graphbuild knowledge graph"
+
+
+def default_title(store: Store) -> str:
+    """The page title when the user gives none: the document's title, or how many documents."""
+    titles = document_titles(store)
+    if len(titles) == 1:
+        return f"{titles[0]}: knowledge graph"
+    return f"Knowledge graph of {len(titles)} documents" if titles else "Knowledge graph"
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,7 @@ def page_html(store: Store, *, title: str | None = None, focus: str | None = Non
     drawn = selection.graph
     index = {iri: i for i, iri in enumerate(drawn.entities)}
     positions = layout(len(index), [(index[r.source], index[r.target]) for r in drawn.relations])
-    title = title if title is not None else DEFAULT_TITLE
+    title = title if title is not None else default_title(store)
     payload = build_payload(selection, positions, title=title, show_uncertain=show_uncertain, focus=focus,
                             hops=hops, max_nodes=max_nodes, from_query=construct is not None)
     report = RenderReport(nodes=len(drawn.entities), edges=len(drawn.relations), left_out=selection.left_out)
@@ -61,6 +68,7 @@ def render_graph(store: Store, path: Path, *, title: str | None = None, focus: s
     CONSTRUCT query) draws the triples it returns; ``max_nodes`` keeps the most connected entities
     and the page says how many were left out; ``show_uncertain`` shows negated, hedged and
     attributed relations (dashed) when the page opens, instead of leaving them to the toggle.
+    ``title`` (escaped like all text) defaults to the document's title or the number of documents.
 
     >>> import tempfile
     >>> from graphbuild.store import Store

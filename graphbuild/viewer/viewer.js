@@ -28,6 +28,7 @@
   }
 
   const fold = (text) => String(text).normalize("NFC").toLowerCase().trim();
+  const short = (text) => (text.length > 48 ? text.slice(0, 46) + "\u2026" : text);  // canvas labels only
 
   // ------------------------------------------------------------------ filters state
   const classOn = data.classes.map(() => true);
@@ -69,7 +70,7 @@
   const nodeItems = data.nodes.map((n, i) => {
     const colour = data.classes[n[1]][1];
     return {
-      id: i, label: n[0], x: n[2], y: n[3], value: n[4],
+      id: i, label: short(n[0]), x: n[2], y: n[3], value: n[4],
       title: nodeTooltip(n, i),
       color: { background: colour, border: "#555", highlight: { background: colour, border: "#000" },
         hover: { background: colour, border: "#000" } },
@@ -230,11 +231,13 @@
 
   function highlight(sentence, parts) {
     // parts: [[text, class]]; marks the first occurrence of each (or of its words), no overlaps
-    const lower = sentence.toLowerCase();
+    const folded = sentence.toLowerCase();
+    const caseless = folded.length === sentence.length;  // else offsets would not line up
+    const lower = caseless ? folded : sentence;
     const ranges = [];
     const place = (needle, cls) => {
       if (!needle) return false;
-      const at = lower.indexOf(needle.toLowerCase());
+      const at = lower.indexOf(caseless ? needle.toLowerCase() : needle);
       if (at < 0) return false;
       const end = at + needle.length;
       if (ranges.some((r) => at < r[1] && end > r[0])) return true;
