@@ -35,6 +35,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CLASS_IRIS = {
     "Concept": str(GB.Concept),
     "Group": str(GB.Group),
+    "Position": str(GB.Position),
     **{name: str(SCHEMA[name]) for name in ("Person", "Organization", "Country", "Place", "Event",
                                             "Product", "CreativeWork", "Legislation", "Thing")},
 }
@@ -67,8 +68,10 @@ def document_quads(document: Document, facts: DocumentFacts, base_iri: str,
     _describe_document(add, graph, document, facts, built_at)
     entities = resolve_mentions(
         [*facts.mentions, *(arg.mention for r in facts.relations for arg in (r.subject, r.object))]
-        + [r.attribution for r in facts.relations if r.attribution is not None],
+        + [r.attribution for r in facts.relations if r.attribution is not None]
+        + [r.place for r in facts.relations if r.place is not None],
         base_iri,
+        {short: (full, label) for short, full, label in facts.acronyms},
     )
     for entity in {id(e): e for e in entities.values()}.values():
         _describe_entity(add, entity)
@@ -149,6 +152,8 @@ def _describe_statement(add, base_iri, document, graph, relation: Relation, subj
     add(node, _n(GB.rule), _lit(prov.rule))
     if relation.attribution is not None:
         add(node, _n(GB.attributedTo), _n(entities[relation.attribution].iri))
+    if relation.place is not None:
+        add(node, _n(GB.place), _n(entities[relation.place].iri))
     for time in relation.times:
         add(node, _n(GB.time), _lit(time))
 

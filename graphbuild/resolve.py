@@ -1,9 +1,12 @@
 """Turn mentions into canonical entities: one node per real-world thing, with a stable IRI.
 
 Within a document, a person's name part ("Dar") joins the full name ("Ishaq Dar"). Countries are
-looked up in the ISO 3166 gazetteer (pycountry) so that "Pakistan" is a ``schema:Country`` with
-its code wherever it appears. Entities of incompatible classes never merge: the class is part of
-the key and of the IRI.
+looked up in the country gazetteer (:mod:`graphbuild.gazetteer`, generated from countryinfo and
+pycountry) so that "Pakistan", "Islamic Republic of Pakistan" and the demonym "Pakistani" are one
+``schema:Country`` with its ISO 3166 code wherever they appear. Acronyms defined in the text
+("China-Pakistan Economic Corridor (CPEC)") join their full name. Entities of incompatible
+classes never merge: the class is part of the key and of the IRI, so a person and an
+organisation that share a name stay apart.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .extract.model import Mention
+from .gazetteer import load_gazetteer
 from .iri import entity_iri, normalise_name
 
 __all__ = ["Entity", "resolve_mentions"]
@@ -30,6 +34,7 @@ _CLASS_BY_LABEL = {
     "WORK_OF_ART": "CreativeWork",
     "LAW": "Legislation",
     "CONCEPT": "Concept",
+    "POSITION": "Position",
 }
 
 
@@ -51,23 +56,30 @@ def country(name: str) -> tuple[str, str] | None:
 
     >>> country("Pakistan")
     ('Pakistan', 'PK')
+    >>> country("People's Republic of China")
+    ('China', 'CN')
     >>> country("Beijing") is None
     True
     """
-    import pycountry
-
-    if len(name) < 2:
-        return None
-    try:
-        found = pycountry.countries.lookup(name)
-    except LookupError:
-        return None
-    return getattr(found, "common_name", None) or found.name, found.alpha_2
+    found = load_gazetteer().country(name)
+    return (found.name, found.code) if found is not None else None
 
 
-def resolve_mentions(mentions: list[Mention], base_iri: str) -> dict[Mention, Entity]:
-    """Map every mention of one document to its entity (shared objects for coreferent mentions)."""
-    keys = {m: _key(m) for m in mentions}
+@functools.lru_cache(maxsize=4096)
+def demonym_country(word: str) -> tuple[str, str] | None:
+    """``(country name, code)`` for a demonym: "Pakistani" -> ('Pakistan', 'PK')."""
+    found = load_gazetteer().by_demonym(word)
+    return (found.name, found.code) if found is not None else None
+
+
+def resolve_mentions(mentions: list[Mention], base_iri: str,
+                     acronyms: dict[str, tuple[str, str]] | None = None) -> dict[Mention, Entity]:
+    """Map every mention of one document to its entity (shared objects for coreferent mentions).
+
+    ``acronyms`` maps an acronym defined in the document to ``(full name, NER label)``.
+    """
+    acronyms = acronyms or {}
+    keys = {m: _key(m, acronyms) for m in mentions}
     full_person_names = [k[1] for k in keys.values() if k[0] == "Person" and " " in k[1]]
     entities: dict[tuple[str, str], Entity] = {}
     surface: dict[tuple[str, str], Counter] = {}
@@ -88,12 +100,16 @@ def resolve_mentions(mentions: list[Mention], base_iri: str) -> dict[Mention, En
     return resolved
 
 
-def _key(mention: Mention) -> tuple[str, str]:
+def _key(mention: Mention, acronyms: dict[str, tuple[str, str]]) -> tuple[str, str]:
     """(class, canonical name) of a mention: the identity of its entity."""
     name = normalise_name(mention.text)
-    cls = _CLASS_BY_LABEL.get(mention.label, "Thing")
-    if mention.label in ("GPE", "LOC"):
-        found = country(name)
+    label = mention.label
+    if name in acronyms and label != "CONCEPT":
+        name, label = normalise_name(acronyms[name][0]), acronyms[name][1]
+    cls = _CLASS_BY_LABEL.get(label, "Thing")
+    if label in ("GPE", "LOC", "NORP", "ORG"):
+        found = country(name) if label != "NORP" else None
+        found = found or (demonym_country(name) if label in ("NORP", "GPE") else None)
         if found is not None:
             return "Country", found[0]
     return cls, name

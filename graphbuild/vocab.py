@@ -29,6 +29,7 @@ class GB(DefinedNamespace):
     Statement: URIRef
     Concept: URIRef
     Group: URIRef
+    Position: URIRef
     Date: URIRef
     Relation: URIRef
     # document metadata
@@ -91,6 +92,7 @@ class GB(DefinedNamespace):
     memberOf: URIRef
     locatedIn: URIRef
     partOf: URIRef
+    belongsTo: URIRef
 
 
 # Open relations, named after a verb lemma ("gbr:pursue"), declared in each document graph.

@@ -21,17 +21,20 @@ class DocumentFacts:
     mentions: tuple[Mention, ...]
     relations: tuple[Relation, ...]
     sentences: int
+    acronyms: tuple[tuple[str, str, str], ...] = ()  # (acronym, full name, NER label) defined in the text
 
 
 def extract_document(pieces: list[tuple[int, Doc]]) -> DocumentFacts:
     """Mentions and relations of a document parsed as ``(offset, Doc)`` pieces."""
     resolver = ReferenceResolver()
+    acronyms: dict[str, tuple[str, str]] = {}
     mentions: list[Mention] = []
     relations: list[Relation] = []
     sentences = 0
     for offset, doc in pieces:
-        index = MentionIndex(doc, offset)
+        index = MentionIndex(doc, offset, acronyms)
         mentions.extend(index.mentions)
         relations.extend(extract_relations(doc, index, resolver))
         sentences += sum(1 for _ in doc.sents)
-    return DocumentFacts(tuple(mentions), tuple(relations), sentences)
+    defined = tuple((short, full, label) for short, (full, label) in acronyms.items())
+    return DocumentFacts(tuple(mentions), tuple(relations), sentences, defined)

@@ -33,13 +33,16 @@ def clean_entity_text(span: Span) -> tuple[str, int, int]:
 def concept_span(token: Token) -> Span:
     """The words naming a concept: the noun with its adjacent compound/adjective modifiers.
 
-    "more visible and verifiable actions" -> "verifiable actions"; "terrorist groups" stays.
+    "more visible and verifiable actions" -> "verifiable actions"; "terrorist groups" stays;
+    "the one-China principle" keeps the whole hyphenated compound.
     """
     left = token.i
     for child in reversed(list(token.lefts)):
         adjacent = child.i == left - 1
         if adjacent and child.dep_ in _CONCEPT_MODIFIERS and child.pos_ in ("NOUN", "ADJ", "PROPN"):
             left = child.i
+            if child.dep_ == "compound" and child.left_edge.i < left and token.doc[child.left_edge.i: left].text.endswith("-"):
+                left = child.left_edge.i  # "one-China principle": the compound's own hyphenated modifier
         elif adjacent and child.text == "-":
             left = child.i
         else:
@@ -47,22 +50,56 @@ def concept_span(token: Token) -> Span:
     return token.doc[left: token.i + 1]
 
 
-def concept_label(token: Token) -> str:
-    """Label of the concept node for ``token`` (lower-cased unless a proper noun)."""
-    text = concept_span(token).text
-    return text if token.pos_ == "PROPN" else text.lower()
+def possessor(token: Token) -> Token | None:
+    """The possessor of a noun ("Pakistan's sovereignty" -> Pakistan), shared by its conjuncts.
+
+    "Pakistan's sovereignty, territorial integrity and development path": all three are Pakistan's.
+    """
+    own = next((c for c in token.children if c.dep_ == "poss"), None)
+    if own is not None or token.dep_ != "conj" or any(c.dep_ == "det" for c in token.children):
+        return own
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return next((c for c in first.children if c.dep_ == "poss"), None)
+
+
+def concept_label(token: Token, owner: str | None = None) -> str:
+    """Label of the concept node for ``token``: its head phrase, common words lower-cased.
+
+    ``owner`` (a possessor's name) prefixes the label: "Pakistan's sovereignty".
+    """
+    span = concept_span(token)
+    text = "".join((t.text if t.pos_ == "PROPN" else t.text.lower()) + t.whitespace_ for t in span).strip()
+    return f"{owner}'s {text}" if owner else text
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def is_acronym_of(acronym: str, words: list[str]) -> bool:
+    """"CPEC" for China-Pakistan Economic Corridor, "MCC" for China Minmetals Corporation."""
+    initials = _initials(words)
+    if len(acronym) < 2 or not acronym.isupper() or not acronym.isalpha() or len(initials) < 2:
+        return False
+    return initials == acronym or sorted(initials) == sorted(acronym) or (
+        initials[0] == acronym[0] and set(acronym) <= set(initials) and len(initials) <= len(acronym) + 1)
 
 
 class MentionIndex:
     """Entity mentions of one parsed piece of a document, looked up by token.
 
     ``offset`` is where the piece starts in the whole document, so offsets are document offsets.
+    ``acronyms`` (shared by the pieces of one document) collects definitions such as
+    "China-Pakistan Economic Corridor (CPEC)": acronym -> (full name, NER label).
     """
 
-    def __init__(self, doc: Doc, offset: int = 0) -> None:
+    def __init__(self, doc: Doc, offset: int = 0, acronyms: dict[str, tuple[str, str]] | None = None) -> None:
         self.offset = offset
         self.mentions: list[Mention] = []
         self.dates: dict[int, str] = {}
+        self.acronyms = acronyms if acronyms is not None else {}
         self._by_token: dict[int, Mention] = {}
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME"):
@@ -71,19 +108,61 @@ class MentionIndex:
                 continue
             if ent.label_ not in ENTITY_LABELS:
                 continue
-            text, start, end = clean_entity_text(ent)
-            if not text:
+            self._add(ent, ent.label_)
+        self._acronym_definitions(doc)
+        for token in doc:  # later uses of a defined acronym that NER missed: "MCC's investments"
+            if token.i not in self._by_token and token.text in self.acronyms and token.pos_ == "PROPN":
+                self._add(doc[token.i: token.i + 1], self.acronyms[token.text][1])
+
+    def _add(self, span: Span, label: str) -> Mention | None:
+        text, start, end = clean_entity_text(span)
+        if not text:
+            return None
+        mention = Mention(text, start + self.offset, end + self.offset, label)
+        self.mentions = [m for m in self.mentions if not (m.start < mention.end and mention.start < m.end)]
+        self.mentions.append(mention)
+        for token in span:
+            self._by_token[token.i] = mention
+        return mention
+
+    def _acronym_definitions(self, doc: Doc) -> None:
+        """"the banned Tehrik-e-Taliban Pakistan (TTP)": the name before a parenthesised acronym."""
+        for token in doc[2:-1]:
+            if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")" or not token.text.isupper():
                 continue
-            mention = Mention(text, start + offset, end + offset, ent.label_)
-            self.mentions.append(mention)
-            for token in ent:
-                self._by_token[token.i] = mention
+            before = doc[token.i - 2]
+            ent = self._by_token.get(before.i)
+            name_start = max(before.left_edge.i, 0)
+            while name_start < before.i and not doc[name_start].text[:1].isupper():
+                name_start += 1  # drop "the banned"
+            span = doc[name_start: before.i + 1]
+            words = [w for t in span for w in t.text.replace("-", " ").split()]
+            if not is_acronym_of(token.text, words):
+                continue
+            label = ent.label if ent is not None and ent.text == clean_entity_text(span)[0] else self._label_of(span, token)
+            full = self._add(span, label)
+            if full is None:
+                continue
+            self.acronyms[token.text] = (full.text, label)
+            self._add(doc[token.i: token.i + 1], label)
+
+    def _label_of(self, span: Span, acronym: Token) -> str:
+        """NER label for a name NER split: the acronym's own, else the span's ORG part, else ORG."""
+        for token in (acronym, *span):
+            mention = self._by_token.get(token.i)
+            if mention is not None and mention.label in ("ORG", "FAC", "EVENT", "LAW"):
+                return mention.label
+        return "ORG"
 
     def entity(self, token: Token) -> Mention | None:
         """The named-entity mention ``token`` belongs to, if any."""
         return self._by_token.get(token.i)
 
-    def concept(self, token: Token) -> Mention:
-        """A concept mention for a common noun ``token``."""
+    def concept(self, token: Token, owner: str | None = None) -> Mention:
+        """A concept mention for a common noun ``token`` (``owner``: its possessor's name)."""
         span = concept_span(token)
-        return Mention(concept_label(token), span.start_char + self.offset, span.end_char + self.offset, "CONCEPT")
+        start = span.start_char
+        poss = possessor(token)
+        if owner and poss is not None and poss.i < span.start:
+            start = poss.idx
+        return Mention(concept_label(token, owner), start + self.offset, span.end_char + self.offset, "CONCEPT")

@@ -40,6 +40,8 @@ class Relation:
     """One extracted relation with its factuality and provenance.
 
     ``predicate`` is the lemma key looked up in the lexicon ("support", "call for", "hold in").
+    ``kind`` selects the lexicon column: "verb", "noun", or "link" for structural relations that no
+    verb states (a title, a possessive: "Pakistani Foreign Minister Ishaq Dar", "China's Xinjiang").
     ``asserted`` is derived: the text states it as a fact (not negated, hedged, or attributed).
     """
 
@@ -48,12 +50,13 @@ class Relation:
     predicate_text: str
     object: Argument
     provenance: Provenance
-    kind: str = "verb"  # "verb" or "noun" (a nominal predicate after a light verb)
+    kind: str = "verb"  # "verb", "noun" (a nominal predicate after a light verb) or "link"
     negated: bool = False
     modality: str = "asserted"  # asserted, hedged, future, demanded, conditional
     attribution: Mention | None = None
     times: tuple[str, ...] = field(default_factory=tuple)
     confidence: float = 0.5
+    place: Mention | None = None  # where the related event took place ("held talks in Beijing")
 
     @property
     def asserted(self) -> bool:

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
 from . import factuality
-from .mentions import MentionIndex
+from .mentions import MentionIndex, possessor
 from .model import Argument, Mention, Provenance, Relation
 from .references import ReferenceResolver
+from .roles import NOUN_RULES, Link
 
 __all__ = ["RULES", "extract_relations"]
 
@@ -28,8 +30,12 @@ _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 # Verbs that carry no relation of their own before a nominal predicate ("reaffirmed its support for X").
 _LIGHT_VERBS = frozenset({"reaffirm", "express", "extend", "voice", "pledge", "reiterate", "offer", "give",
                           "show", "convey", "declare", "announce", "renew", "lend", "register", "raise"})
+# Prepositions that introduce a nominal predicate's object ("support for", "concern over").
+_NOMINAL_PREPS = frozenset({"for", "to", "in", "over", "about", "towards", "toward", "against", "of", "with", "on"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BASE_CONFIDENCE = {"subject_verb_object": 0.85, "passive_agent": 0.8, "nominal_predicate": 0.8,
-                    "prepositional_object": 0.7}
+                    "prepositional_object": 0.7, "title_of_person": 0.85, "delegation_leader": 0.7,
+                    "possessive_link": 0.75, "talks_between": 0.8, "accused_of_gerund": 0.7}
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,8 @@ def subject_verb_object(clause: _Clause, args) -> Iterator[tuple[str, Argument, 
     if clause.passive:
         return
     for obj_token in _children(clause.verb, _OBJECT_DEPS):
+        if _nominal_prep(clause.verb, obj_token) is not None:
+            continue  # "reaffirmed its support for X" is nominal_predicate's, not "reaffirm support"
         for obj in args(obj_token):
             for subj in clause.subjects:
                 yield clause.verb.lemma_, subj, obj, clause.verb.text, "verb"
@@ -63,7 +71,10 @@ def passive_agent(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argume
 
 def prepositional_object(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
     """"talks held in Beijing", "called for action": the verb plus its preposition relates subject and pobj."""
+    taken = {_nominal_prep(clause.verb, noun) for noun in _children(clause.verb, _OBJECT_DEPS)}
     for prep in _children(clause.verb, ("prep",)):
+        if prep in taken:
+            continue  # "expressed opposition to X" is nominal_predicate's
         for pobj in _children(prep, ("pobj",)):
             for obj in args(pobj):
                 for subj in clause.subjects:
@@ -72,20 +83,46 @@ def prepositional_object(clause: _Clause, args) -> Iterator[tuple[str, Argument,
 
 def nominal_predicate(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
     """"reaffirmed its support for X", "voiced concern over X": light verb + noun + prep + object."""
-    if clause.verb.lemma_ not in _LIGHT_VERBS:
+    for noun in _children(clause.verb, _OBJECT_DEPS):
+        prep = _nominal_prep(clause.verb, noun)
+        if prep is None:
+            continue  # "expressed satisfaction with X" stays the verb's relation
+        for pobj in _children(prep, ("pobj",)):
+            for obj in args(pobj):
+                for subj in clause.subjects:
+                    text = f"{clause.verb.text} {clause.verb.doc[noun.left_edge.i: noun.i + 1].text} {prep.text}"
+                    yield noun.lemma_.lower(), subj, obj, text, "noun"
+
+
+def accused_of_gerund(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
+    """"Pakistan accused the Taliban government of providing sanctuary to the TTP": the accused is
+    the subject of "provide sanctuary to" (the verb, its object noun and preposition), the TTP the
+    object; factuality marks it as Pakistan's claim."""
+    if clause.verb.dep_ != "pcomp" or clause.verb.head.text.lower() != "of":
         return
     for noun in _children(clause.verb, _OBJECT_DEPS):
-        if load_lexicon().property_for("noun", noun.lemma_) is None:
-            continue  # "expressed satisfaction with X" stays the verb's relation
-        for prep in _children(noun, ("prep",)):
+        for prep in _children(noun, ("prep",)) + _children(clause.verb, ("prep",)):
             for pobj in _children(prep, ("pobj",)):
                 for obj in args(pobj):
+                    if obj.mention.label == "CONCEPT":
+                        continue
                     for subj in clause.subjects:
-                        text = f"{clause.verb.text} {clause.verb.doc[noun.left_edge.i: noun.i + 1].text} {prep.text}"
-                        yield noun.lemma_, subj, obj, text, "noun"
+                        yield (f"{clause.verb.lemma_} {noun.lemma_} {prep.text.lower()}", subj, obj,
+                               f"{clause.verb.text} {noun.text} {prep.text}", "verb")
 
 
-RULES = (subject_verb_object, passive_agent, prepositional_object, nominal_predicate)
+def _nominal_prep(verb: Token, noun: Token) -> Token | None:
+    """The preposition of "light verb + lexicon noun + prep" ("reaffirmed its support for"), if any."""
+    if verb.lemma_ not in _LIGHT_VERBS or load_lexicon().property_for("noun", noun.lemma_.lower()) is None:
+        return None
+    own = next((p for p in _children(noun, ("prep",)) if p.text.lower() in _NOMINAL_PREPS), None)
+    if own is not None:
+        return own
+    # "expressed their firm opposition to X": the parser often hangs the preposition on the verb
+    return next((p for p in _children(verb, ("prep",)) if p.text.lower() in _NOMINAL_PREPS and p.i > noun.i), None)
+
+
+RULES = (subject_verb_object, passive_agent, prepositional_object, nominal_predicate, accused_of_gerund)
 
 
 def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver | None = None) -> list[Relation]:
@@ -95,8 +132,8 @@ def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver
     for sent in doc.sents:
         provenance_base = (sent.text, sent.start_char + index.offset, sent.end_char + index.offset)
 
-        def args(token: Token) -> list[Argument]:
-            return [arg for t in (token, *token.conjuncts) for arg in _arguments(t, index, resolver)]
+        def args(token: Token, actor: bool = False) -> list[Argument]:
+            return [arg for t in (token, *token.conjuncts) for arg in _arguments(t, index, resolver, actor)]
 
         for verb in sent:
             if verb.pos_ not in _VERB_POS:
@@ -108,29 +145,70 @@ def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver
                 for predicate, subj, obj, text, kind in rule(clause, args):
                     if subj.mention == obj.mention:
                         continue
-                    relations.append(_relation(rule.__name__, clause, predicate, subj, obj, text, kind,
-                                               provenance_base, index, resolver))
+                    relations.append(_relation(rule.__name__, clause.verb, predicate, subj, obj, text, kind,
+                                               provenance_base, index, resolver, clause.resolved))
+        for noun_rule in NOUN_RULES:
+            for link in noun_rule(sent, index):
+                relations.append(_link_relation(noun_rule.__name__, link, provenance_base, index, resolver))
         resolver.observe_sentence(sent, index)
     return relations
 
 
-def _relation(rule, clause, predicate, subj, obj, text, kind, provenance_base, index, resolver) -> Relation:
-    verb = clause.verb
+def _link_relation(rule: str, link: Link, provenance_base, index, resolver) -> Relation:
+    """A noun-phrase link, with the factuality of the clause it sits in."""
+    verb = link.anchor
+    while verb.pos_ not in _VERB_POS and verb.head is not verb:
+        verb = verb.head
+    relation = _relation(rule, verb, link.predicate, link.subject, link.object, link.text, link.kind,
+                         provenance_base, index, resolver, False)
+    if link.kind == "link":  # a title or a possessive is presupposed, not stated: "asserted" unless denied
+        relation = Relation(**{**relation.__dict__, "modality": "asserted", "negated": False, "attribution": None,
+                               "times": ()})
+    if link.place is not None:
+        relation = Relation(**{**relation.__dict__, "place": link.place})
+    return relation
+
+
+def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, index, resolver, resolved) -> Relation:
     claimant = factuality.attribution_source(verb)
     attribution = None
     if claimant is not None:
-        attribution = index.entity(claimant) or Mention(claimant.text, claimant.idx + index.offset,
-                                                        claimant.idx + len(claimant.text) + index.offset, "CONCEPT")
+        attribution = _claimant(claimant, index, resolver)
     confidence = _BASE_CONFIDENCE[rule]
     confidence -= 0.1 * sum(arg.mention.label == "CONCEPT" for arg in (subj, obj))
-    confidence -= 0.1 if clause.resolved else 0.0
+    confidence -= 0.1 if resolved else 0.0
     return Relation(
         subject=subj, predicate=predicate.lower(), predicate_text=text, object=obj,
         provenance=Provenance(*provenance_base, rule=rule), kind=kind,
         negated=factuality.is_negated(verb), modality=factuality.modality(verb),
         attribution=attribution, times=factuality.times(verb, index.dates),
-        confidence=round(max(0.05, min(1.0, confidence)), 2),
+        confidence=round(max(0.05, min(1.0, confidence)), 2), place=_place(verb, index, obj.mention),
     )
+
+
+def _claimant(token: Token, index: MentionIndex, resolver: ReferenceResolver) -> Mention:
+    """Who makes a claim: a named entity, the group or source a pronoun stands for, or a concept."""
+    mention = index.entity(token)
+    if mention is not None:
+        return mention
+    referents = resolver.resolve(token)
+    if referents:
+        return referents[0]
+    if token.pos_ in ("NOUN", "PROPN"):
+        return index.concept(token)
+    return Mention(token.text, token.idx + index.offset, token.idx + len(token.text) + index.offset, "CONCEPT")
+
+
+def _place(verb: Token, index: MentionIndex, obj: Mention) -> Mention | None:
+    """"brokered a ceasefire in Doha": a place named by an "in"/"at" phrase of the verb."""
+    for prep in _children(verb, ("prep",)):
+        if prep.text.lower() not in ("in", "at"):
+            continue
+        for pobj in _children(prep, ("pobj",)):
+            mention = index.entity(pobj)
+            if mention is not None and mention.label in _PLACE_LABELS and mention != obj:
+                return mention
+    return None
 
 
 def _clause(verb: Token, args) -> _Clause | None:
@@ -139,7 +217,9 @@ def _clause(verb: Token, args) -> _Clause | None:
     subjects: list[Argument] = []
     resolved = False
     for token in tokens:
-        found = args(token)
+        if "\n" in verb.doc[min(token.i, verb.i): max(token.i, verb.i)].text:
+            continue  # a headline run into the next line by the parser: "oppose unilateral actions\nPakistan ..."
+        found = args(token, actor=not passive)
         resolved = resolved or any(arg.text != arg.mention.text and token.pos_ == "PRON" for arg in found)
         subjects.extend(found)
     if not subjects:
@@ -161,8 +241,16 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return passive, True
     if depth > 3:
         return [], False
+    # "accused the Taliban government of providing sanctuary": the accused does the gerund
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERB_POS:
+        objects = _children(verb.head.head, _OBJECT_DEPS)
+        if objects:
+            return objects[:1], False
     # "urged ... and reaffirmed": a coordinated or controlled verb shares its head's subject
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in _VERB_POS and verb.head is not verb:
+        return _subject_tokens(verb.head, depth + 1)
+    # "..., opposing unilateral actions": a participle clause shares the main clause's subject
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in _VERB_POS and verb.head is not verb:
         return _subject_tokens(verb.head, depth + 1)
     # "the dialogue, held in Beijing" (passive participle) / "groups operating from Afghan soil"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -170,16 +258,26 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return [], False
 
 
-def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver) -> list[Argument]:
-    """What ``token`` names: its entity, the entities a pronoun or collective stands for, or a concept."""
+def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, actor: bool = False) -> list[Argument]:
+    """What ``token`` names: its entity, the entities a pronoun or collective stands for, or a concept.
+
+    As an ``actor`` (the subject of an active verb), a capital stands for its country's government:
+    "Islamabad also praised ..." is Pakistan praising; "held in Beijing" stays the city.
+    """
     mention = index.entity(token)
     if mention is not None:
+        if actor and mention.label == "GPE":
+            country = load_gazetteer().by_capital(mention.text)
+            if country is not None and load_gazetteer().country(mention.text) is None:
+                return [Argument(mention.text, Mention(country.name, mention.start, mention.end, "GPE"))]
         return [Argument(mention.text, mention)]
     referents = resolver.resolve(token)
     if referents is not None:
         return [Argument(token.text, m) for m in referents]
     if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and token.i not in index.dates:
-        concept = index.concept(token)
+        owner_token = possessor(token)
+        owner = index.entity(owner_token) if owner_token is not None else None
+        concept = index.concept(token, owner.text if owner is not None else None)
         return [Argument(concept.text, concept)]
     return []
 

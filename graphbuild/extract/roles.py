@@ -1,0 +1,179 @@
+"""Noun-phrase rules: relations that a noun phrase states without a verb.
+
+"Pakistani Foreign Minister Ishaq Dar" (a title and an affiliation), "a delegation from China
+Minmetals Corporation led by Vice President Xu Jiqing" (the leader belongs to the company),
+"China's Xinjiang region" (a part of a country), "Pakistan's sovereignty" (an attribute of an
+entity), "talks between Dar and Wang Yi in Beijing" (a meeting). Each rule yields
+:class:`Link` records; :mod:`.relations` turns them into :class:`~.model.Relation` objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import load_lexicon
+from .mentions import MentionIndex, possessor
+from .model import Argument, Mention
+
+__all__ = ["NOUN_RULES", "Link"]
+
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "conj", "cc"})
+_AFFILIATION_LABELS = frozenset({"NORP", "GPE", "ORG"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PART_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT"})  # NER often calls a port or a region PRODUCT
+_MEETING_NOUNS = frozenset({"talk", "meeting", "dialogue", "negotiation", "summit", "discussion",
+                            "consultation", "conversation"})
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relation read from a noun phrase: lexicon key (kind "link" or "verb"), arguments, anchor."""
+
+    predicate: str
+    subject: Argument
+    object: Argument
+    text: str
+    anchor: Token  # the token whose clause gives factuality and time
+    kind: str = "link"
+    place: Mention | None = None
+
+
+def _arg(mention: Mention, token: Token | None = None) -> Argument:
+    return Argument(token.text if token is not None else mention.text, mention)
+
+
+def title_of_person(sent: Span, index: MentionIndex) -> Iterator[Link]:
+    """"Pakistani Foreign Minister Ishaq Dar": Dar holds the position Foreign Minister and belongs to
+    Pakistan; "CIDCA Chairman Chen Xiaodong", "Deputy Prime Minister and Foreign Minister Ishaq Dar"."""
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        person = index.entity(ent.root)
+        if person is None:
+            continue
+        title_tokens = [t for t in _left_modifiers(ent) if index.entity(t) is None and t.text[:1].isupper()]
+        for title in _titles(title_tokens):
+            position = Mention(title.text, title.start_char + index.offset, title.end_char + index.offset, "POSITION")
+            yield Link("title", _arg(person), _arg(position), title.text, ent.root)
+        for token in _left_modifiers(ent):
+            body = index.entity(token)
+            if body is not None and body.label in _AFFILIATION_LABELS and body is not person:
+                yield Link("member", _arg(person), _arg(body, token), f"{token.text} {ent.text}", ent.root)
+
+
+def _left_modifiers(ent: Span) -> list[Token]:
+    """Tokens just left of the name that modify it (a title and its qualifiers), nearest last."""
+    tokens: list[Token] = []
+    i = ent.start - 1
+    while i >= ent.sent.start:
+        token = ent.doc[i]
+        if token.dep_ not in _TITLE_DEPS or token.pos_ not in ("PROPN", "NOUN", "ADJ", "CCONJ"):
+            break
+        if not _modifies(token, ent):
+            break
+        tokens.insert(0, token)
+        i -= 1
+    return tokens
+
+
+def _modifies(token: Token, ent: Span) -> bool:
+    """``token``'s heads lead into ``ent`` without leaving the words before it."""
+    head = token
+    for _ in range(6):
+        head = head.head
+        if ent.start <= head.i < ent.end:
+            return True
+        if head.i >= ent.end or head is head.head:
+            return False
+    return False
+
+
+def _titles(tokens: list[Token]) -> list[Span]:
+    """Split title words on "and": "Deputy Prime Minister and Foreign Minister" gives two."""
+    titles, current = [], []
+    for token in tokens:
+        if token.pos_ == "CCONJ":
+            if current:
+                titles.append(current)
+            current = []
+        elif current and token.i != current[-1].i + 1:
+            titles.append(current)
+            current = [token]
+        else:
+            current.append(token)
+    if current:
+        titles.append(current)
+    return [t[0].doc[t[0].i: t[-1].i + 1] for t in titles if any(x.pos_ in ("PROPN", "NOUN") for x in t)]
+
+
+def delegation_leader(sent: Span, index: MentionIndex) -> Iterator[Link]:
+    """"a delegation from China Minmetals Corporation, led by Vice President Xu Jiqing": the leader
+    belongs to the company (or country) the group comes from."""
+    for verb in sent:
+        if verb.lemma_ not in ("lead", "head") or verb.dep_ != "acl" or verb.tag_ != "VBN":
+            continue
+        group = verb.head
+        leaders = [index.entity(p) for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        bodies = [(p, index.entity(p)) for prep in group.children if prep.dep_ == "prep" and prep.text.lower() == "from"
+                  for p in prep.children if p.dep_ == "pobj"]
+        for leader in leaders:
+            if leader is None or leader.label != "PERSON":
+                continue
+            for token, body in bodies:
+                if body is not None and body.label in _AFFILIATION_LABELS:
+                    yield Link("member", _arg(leader), _arg(body, token), f"{group.text} from {token.text} {verb.text} by",
+                               verb)
+
+
+def possessive_link(sent: Span, index: MentionIndex) -> Iterator[Link]:
+    """"China's Xinjiang region", "Pakistan's Gwadar port": the place is part of the possessor;
+    "Pakistan's sovereignty": the concept belongs to its possessor."""
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        owner_token = possessor(token)
+        owner = index.entity(owner_token) if owner_token is not None else None
+        if owner is None or owner.label not in _AFFILIATION_LABELS:
+            continue
+        if token.pos_ == "NOUN" and load_lexicon().property_for("noun", token.lemma_.lower()) is not None:
+            continue  # "Pakistan's support for X" is a nominal predicate, not a thing Pakistan owns
+        own = index.entity(token)
+        if own is None:  # "Xinjiang region": the named compound is the thing possessed
+            own = next((index.entity(c) for c in token.children
+                        if c.dep_ == "compound" and index.entity(c) is not None), None)
+        if own is not None and own is not owner:
+            predicate = "part" if own.label in _PART_LABELS else "possessive"
+            yield Link(predicate, _arg(own), _arg(owner, owner_token), f"{owner_token.text}'s {own.text}", token)
+        elif own is None and token.pos_ == "NOUN":
+            concept = index.concept(token, owner.text)
+            yield Link("possessive", _arg(concept), _arg(owner, owner_token), concept.text, token)
+
+
+def talks_between(sent: Span, index: MentionIndex) -> Iterator[Link]:
+    """"talks between Pakistani Foreign Minister Ishaq Dar and Chinese Foreign Minister Wang Yi in
+    Beijing on December 4": each pair met, at the place named."""
+    for noun in sent:
+        if noun.lemma_.lower() not in _MEETING_NOUNS or noun.pos_ != "NOUN":
+            continue
+        sides: list[tuple[Token, Mention]] = []
+        place = None
+        for prep in (c for c in noun.children if c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for token in (pobj, *pobj.conjuncts):
+                    mention = index.entity(token)
+                    if mention is None:
+                        continue
+                    if prep.text.lower() == "between":
+                        sides.append((token, mention))
+                    elif prep.text.lower() in ("in", "at") and mention.label in _PLACE_LABELS and place is None:
+                        place = mention
+        for i, (token_a, a) in enumerate(sides):
+            for token_b, b in sides[i + 1:]:
+                if a != b:
+                    yield Link("meet", _arg(a, token_a), _arg(b, token_b), f"{noun.text} between", noun, "verb", place)
+
+
+NOUN_RULES = (title_of_person, delegation_leader, possessive_link, talks_between)
