@@ -87,6 +87,10 @@ def resolve_mentions(mentions: list[Mention], base_iri: str,
     for mention, key in keys.items():
         if key[0] == "Person" and " " not in key[1]:
             key = ("Person", _full_name(key[1], full_person_names))
+        elif key[0] == "Concept" and key[1].istitle() and " " not in key[1]:
+            # a surname the NER missed ("Dar meets ..."): untyped, so it may join the one person it names
+            full = _full_name(key[1], full_person_names)
+            key = ("Person", full) if full != key[1] else key
         entity = entities.get(key)
         if entity is None:
             entity = entities[key] = Entity(entity_iri(base_iri, key[0], key[1]), key[0], key[1])

@@ -30,9 +30,18 @@ _HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "possibly", "per
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "advcl", "acl", "relcl", "conj"})
 
 
+# Verbs whose "from V-ing" complement does not happen ("prevent Afghan territory from being used").
+_PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "prohibit", "ban", "keep", "deter", "refrain", "restrain"})
+
+
 def is_negated(verb: Token) -> bool:
-    """"did not attend", "never met", "isn't used": a ``neg`` child of the verb or its auxiliary."""
-    return any(child.dep_ == "neg" or child.text.lower() == "never" for child in verb.children)
+    """"did not attend", "never met", "isn't used": a ``neg`` child of the verb or its auxiliary;
+    "prevent X from being used": a complement of a preventing verb."""
+    if any(child.dep_ == "neg" or child.text.lower() == "never" for child in verb.children):
+        return True
+    head = verb.head
+    return (verb.dep_ == "pcomp" and head.text.lower() == "from" and head.head is not head
+            and head.head.lemma_ in _PREVENTING_VERBS)
 
 
 def modality(verb: Token) -> str:

@@ -33,6 +33,8 @@ _LIGHT_VERBS = frozenset({"reaffirm", "express", "extend", "voice", "pledge", "r
 # Prepositions that introduce a nominal predicate's object ("support for", "concern over").
 _NOMINAL_PREPS = frozenset({"for", "to", "in", "over", "about", "towards", "toward", "against", "of", "with", "on"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Nouns that only quantify or classify what their "of" phrase names ("any form of X", "a kind of X").
+_QUANTIFIER_NOUNS = frozenset({"form", "kind", "type", "sort", "variety", "range", "number", "lot", "host"})
 _BASE_CONFIDENCE = {"subject_verb_object": 0.85, "passive_agent": 0.8, "nominal_predicate": 0.8,
                     "prepositional_object": 0.7, "title_of_person": 0.85, "delegation_leader": 0.7,
                     "possessive_link": 0.75, "talks_between": 0.8, "accused_of_gerund": 0.7}
@@ -274,7 +276,12 @@ def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, a
     referents = resolver.resolve(token)
     if referents is not None:
         return [Argument(token.text, m) for m in referents]
-    if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and token.i not in index.dates:
+    if token.lemma_.lower() in _QUANTIFIER_NOUNS:
+        # "opposes any form of Taiwan independence": the argument is what the "of" phrase names
+        inner = [p for prep in _children(token, ("prep",)) if prep.text.lower() == "of" for p in _children(prep, ("pobj",))]
+        if inner:
+            return [arg for t in (inner[0], *inner[0].conjuncts) for arg in _arguments(t, index, resolver, actor)]
+    if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and token.i not in index.dates and token.tag_ != "VBG":
         owner_token = possessor(token)
         owner = index.entity(owner_token) if owner_token is not None else None
         concept = index.concept(token, owner.text if owner is not None else None)
