@@ -20,7 +20,7 @@ from .model import Argument, Mention, Provenance, Relation
 from .references import ReferenceResolver
 from .roles import NOUN_RULES, Link
 
-__all__ = ["RULES", "extract_relations"]
+__all__ = ["RULES", "clause_subjects", "extract_relations"]
 
 _VERB_POS = ("VERB", "AUX")
 _SUBJECT_DEPS = ("nsubj",)
@@ -227,6 +227,11 @@ def _clause(verb: Token, args) -> _Clause | None:
     if not subjects:
         return None
     return _Clause(verb, tuple(dict.fromkeys(subjects)), passive, resolved)
+
+
+def clause_subjects(verb: Token) -> tuple[list[Token], bool]:
+    """The tokens naming ``verb``'s subjects (own, shared or via a relative pronoun) and whether it is passive."""
+    return _subject_tokens(verb)
 
 
 def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
