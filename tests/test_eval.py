@@ -1,0 +1,63 @@
+"""``graphbuild eval``: lenient matching, the precision scope, negative facts, and the seeds gold file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli import main
+from graphbuild.evaluate import evaluate, label_matches, normalise_label, read_gold, relation_matches
+from graphbuild.errors import InputError
+from graphbuild.store import Store
+
+GOLD = Path(__file__).parent / "data" / "seeds_gold.jsonl"
+
+
+def test_lenient_label_matching():
+    assert label_matches("the Pakistan’s sovereignty", {normalise_label("Pakistan's sovereignty")})
+    assert label_matches("sovereignty", {"pakistan's sovereignty"})
+    assert not label_matches("Pakistan", {"pakistan's sovereignty"})
+    assert relation_matches("concerned about", "https://graphbuild.org/ontology#concernedAbout", None)
+    assert relation_matches("call for", "https://graphbuild.org/relation/call_for", "call for")
+    assert not relation_matches("supports", "https://graphbuild.org/ontology#opposes", "opposes")
+
+
+def test_bad_gold_line_names_its_number(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"subject": "a", "relation": "b", "object": "c"}\n{"subject": "a"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="gold.jsonl:2"):
+        read_gold(path)
+
+
+def test_precision_scope_and_negative_facts(seeds_store, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    rows = [{"subject": "China", "relation": "supports", "object": "Pakistan's sovereignty"},
+            {"subject": "Wang Yi", "relation": "holdsPosition", "object": "Foreign Minister"},
+            {"subject": "Wang Yi", "relation": "memberOf", "object": "Pakistan", "negative": True}]
+    gold.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    with Store(seeds_store, read_only=True) as store:
+        report = evaluate(store, gold)
+    assert report.gold == 2 and report.found == 2 and report.recall == 1.0
+    # every other asserted "China supports ..." triple is in scope and not in this gold file
+    assert report.scored > report.correct and report.precision < 1.0
+    assert report.negatives_asserted == []
+
+
+def test_seeds_graph_against_the_gold_file(seeds_store):
+    with Store(seeds_store, read_only=True) as store:
+        report = evaluate(store, GOLD)
+    assert report.gold >= 70
+    assert report.precision >= 0.9, report.summary()
+    assert report.recall >= 0.85, report.summary()
+    assert report.negatives_asserted == [], report.summary()
+    assert report.unresolved == [], report.summary()
+
+
+def test_eval_command_prints_figures_and_misses(runner, seeds_store):
+    result = runner.invoke(main, ["eval", str(GOLD), "--store", str(seeds_store)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("precision: ") and "recall: " in result.output and "F1: " in result.output
+    as_json = json.loads(runner.invoke(main, ["eval", str(GOLD), "--json", "--store", str(seeds_store)]).output)
+    assert 0 <= as_json["precision"] <= 1 and isinstance(as_json["misses"], list)

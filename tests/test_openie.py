@@ -1,0 +1,32 @@
+"""``graphbuild openie``: CaRB system format from real parses of news sentences."""
+
+from __future__ import annotations
+
+from graphbuild.cli import main
+from graphbuild.openie import openie_lines
+
+SENTENCES = [
+    "Pakistan and China on Monday jointly urged stronger measures to dismantle terrorist groups.",
+    "The next round of the dialogue will be held in Islamabad next year.",
+    "They pledged deeper cooperation in trade.",
+]
+
+
+def test_tuples_name_their_line_and_have_two_arguments():
+    tuples = list(openie_lines(SENTENCES))
+    assert {t.sentence for t in tuples} <= set(SENTENCES)
+    assert all(len(t.arguments) >= 2 and 0 < t.confidence <= 1 for t in tuples)
+    urged = next(t for t in tuples if "urged" in t.relation)
+    assert urged.arguments[0] == "Pakistan and China" and "stronger measures" in urged.arguments[1]
+    held = next(t for t in tuples if "held" in t.relation)
+    assert held.relation == "will be held in" and held.arguments[1] == "Islamabad"
+
+
+def test_openie_command_writes_carb_lines(runner, tmp_path):
+    path = tmp_path / "in.txt"
+    path.write_text("\n".join(SENTENCES) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["openie", str(path), "--format", "carb"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines and all(line.split("\t")[0] in SENTENCES and len(line.split("\t")) >= 5 for line in lines)
+    float(lines[0].split("\t")[1])
