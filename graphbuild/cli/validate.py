@@ -1,0 +1,29 @@
+"""``graphbuild validate``: check the store against the SHACL shapes; exit status 1 if it does not conform."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ._options import store_option
+
+
+@click.command("validate")
+@store_option
+@click.option("--shapes", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="SHACL shapes file [default: graphbuild's ontologies/shapes.ttl].")
+def command(store, shapes):
+    """Validate every document graph with SHACL (pySHACL): labels and classes of entities,
+    provenance of statements, document metadata, declared properties.
+
+    Prints each violation; exits with status 1 when the graph does not conform.
+    """
+    from ..store import Store
+    from ..validate import validate_store
+
+    with Store(store, read_only=True) as opened:
+        report = validate_store(opened, shapes)
+    click.echo(report.text)
+    if not report.conforms:
+        sys.exit(1)

@@ -1,0 +1,152 @@
+"""Validate the store against the SHACL shapes in ``ontologies/shapes.ttl`` with pySHACL.
+
+Each document's named graph is checked on its own, together with the ontology graph, so that
+an open relation declared in one document cannot excuse its use in another, and each
+violation names its document.
+
+>>> import pyoxigraph as ox
+>>> store = Store(None)
+>>> g, e = ox.NamedNode("https://example.org/doc"), ox.NamedNode("https://example.org/e")
+>>> store.replace_graph(g.value, [ox.Quad(e, ox.NamedNode("https://graphbuild.org/ontology#mentionCount"),
+...                                        ox.Literal(1), g)])
+>>> report = validate_store(store)
+>>> report.conforms
+False
+>>> print(report.text)  # doctest: +NORMALIZE_WHITESPACE
+2 violations in 1 graph:
+<https://example.org/doc>
+  <https://example.org/e> rdf:type: An entity needs a class (rdf:type).
+  <https://example.org/e> rdfs:label: An entity needs a label (rdfs:label).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import RDF, SH
+
+from .errors import StoreError
+from .store import Store
+from .vocab import ONTOLOGY_DIR, PREFIXES
+
+__all__ = ["SHAPES_PATH", "ValidationReport", "Violation", "validate_store"]
+
+SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+ONTOLOGY_GRAPH = "https://graphbuild.org/ontology"
+E231 = "E231 Cannot read the SHACL shapes '{path}': {cause}"
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result: which graph, which node, which property, what is wrong."""
+
+    graph: str
+    focus: str
+    path: str | None
+    value: str | None
+    message: str
+    severity: str = "Violation"
+    shape: str | None = None
+
+    def line(self) -> str:
+        parts = [_short(self.focus)]
+        if self.path:
+            parts.append(_short(self.path) + ":")
+        parts.append(self.message)
+        if self.value and self.value not in self.message and self.value != self.focus:
+            parts.append(f"(value: {_short(self.value)})")
+        return " ".join(parts)
+
+
+@dataclass
+class ValidationReport:
+    """``conforms`` is True when no shape is violated; ``text`` lists violations by graph."""
+
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+    graphs: list[str] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        if self.conforms:
+            return f"conforms: {len(self.graphs)} graph{'s' if len(self.graphs) != 1 else ''} checked, no violations"
+        graphs = sorted({v.graph for v in self.violations})
+        lines = [f"{len(self.violations)} violation{'s' if len(self.violations) != 1 else ''} in "
+                 f"{len(graphs)} graph{'s' if len(graphs) != 1 else ''}:"]
+        for graph in graphs:
+            title = f' "{self.titles[graph]}"' if graph in self.titles else ""
+            lines.append((_short(graph) if graph else "(default graph)") + title)
+            lines += sorted(f"  {v.line()}" for v in self.violations if v.graph == graph)
+        return "\n".join(lines)
+
+
+def validate_store(store: Store, shapes: str | os.PathLike | None = None) -> ValidationReport:
+    """Check every document graph of ``store`` (and a non-empty default graph) against ``shapes``."""
+    import pyshacl
+
+    shapes_graph = _load_shapes(Path(shapes) if shapes else SHAPES_PATH)
+    ontology = _graph(store, ox.NamedNode(ONTOLOGY_GRAPH))
+    targets = [g for g in store.named_graphs() if g != ONTOLOGY_GRAPH]
+    if next(store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None:
+        targets.append("")
+    report = ValidationReport(conforms=True, graphs=targets, titles=_titles(store))
+    for name in targets:
+        data = _graph(store, ox.NamedNode(name) if name else ox.DefaultGraph())
+        data += ontology
+        conforms, results, text = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none",
+                                                   allow_warnings=True)
+        if not isinstance(results, rdflib.Graph):  # pySHACL could not use the shapes themselves
+            raise StoreError(E231.format(path=shapes or SHAPES_PATH, cause=text.strip()))
+        report.violations += _violations(results, name)
+        report.conforms = report.conforms and conforms
+    return report
+
+
+def _titles(store: Store) -> dict[str, str]:
+    rows = store.oxigraph.query("SELECT ?g ?t WHERE { GRAPH ?g { ?g a gb:Document ; rdfs:label ?t } }",
+                                prefixes=PREFIXES)
+    return {row["g"].value: row["t"].value for row in rows}
+
+
+def _load_shapes(path: Path) -> rdflib.Graph:
+    try:
+        return rdflib.Graph().parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise StoreError(E231.format(path=path, cause=exc)) from exc
+
+
+def _graph(store: Store, graph_name) -> rdflib.Graph:
+    triples = (ox.Triple(q.subject, q.predicate, q.object)
+               for q in store.oxigraph.quads_for_pattern(None, None, None, graph_name))
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return rdflib.Graph().parse(data=data.decode("utf-8"), format="nt")
+
+
+def _violations(results: rdflib.Graph, graph: str) -> list[Violation]:
+    found = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        def one(prop):
+            value = results.value(result, prop)
+            return str(value) if value is not None else None
+
+        found.append(Violation(
+            graph=graph, focus=one(SH.focusNode), path=one(SH.resultPath), value=one(SH.value),
+            message=one(SH.resultMessage) or "does not conform",
+            severity=(one(SH.resultSeverity) or str(SH.Violation)).rsplit("#", 1)[-1],
+            shape=one(SH.sourceShape),
+        ))
+    return found
+
+
+def _short(iri: str) -> str:
+    """``prefix:local`` for graphbuild's prefixes, else ``<iri>``."""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and "/" not in iri[len(namespace):]:
+            return f"{prefix}:{iri[len(namespace):]}"
+    return f"<{iri}>" if "://" in iri else repr(iri) if iri else iri
+

@@ -1,0 +1,115 @@
+"""``graphbuild validate``: the seeds graph conforms to ontologies/shapes.ttl; broken graphs do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.cli import main
+from graphbuild.store import Store
+from graphbuild.validate import validate_store
+from graphbuild.vocab import PREFIXES
+
+PREFIX = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+# (name, SPARQL update that breaks one document graph, text the report must contain)
+BREAKAGES = [
+    ("entity without label",
+     "DELETE { GRAPH ?g { gb:x rdfs:label ?l } } WHERE { GRAPH ?g { gb:x rdfs:label ?l } }"
+     .replace("gb:x", "<https://graphbuild.org/id/country/china>"),
+     "<https://graphbuild.org/id/country/china> rdfs:label: An entity needs a label"),
+    ("entity without class",
+     "DELETE { GRAPH ?g { <https://graphbuild.org/id/country/pakistan> a ?c } } "
+     "WHERE { GRAPH ?g { <https://graphbuild.org/id/country/pakistan> a ?c } }",
+     "<https://graphbuild.org/id/country/pakistan> rdf:type: An entity needs a class"),
+    ("statement without sentence",
+     "DELETE WHERE { GRAPH ?g { {st0} gb:sentence ?s } }",
+     "gb:sentence: A statement needs the sentence"),
+    ("statement without document",
+     "DELETE WHERE { GRAPH ?g { {st1} gb:document ?d } }",
+     "gb:document: A statement needs its document"),
+    ("shifted offsets",
+     "DELETE { GRAPH ?g { {st2} nif:beginIndex ?b } } INSERT { GRAPH ?g { {st2} nif:beginIndex ?b2 } } "
+     "WHERE { GRAPH ?g { {st2} nif:beginIndex ?b } BIND(?b + 1 AS ?b2) }",
+     "offsets do not select its sentence"),
+    ("missing offsets",
+     "DELETE WHERE { GRAPH ?g { {st3} nif:endIndex ?e } }",
+     "nif:endIndex: A statement needs an end offset"),
+    ("undeclared ontology property",
+     "INSERT { GRAPH ?g { <https://graphbuild.org/id/country/china> gb:befriends ?g } } "
+     "WHERE { GRAPH ?g { ?g a gb:Document } }",
+     "Property https://graphbuild.org/ontology#befriends is used but declared neither"),
+    ("undeclared open relation",
+     "INSERT { GRAPH ?g { <https://graphbuild.org/id/country/china> gbr:befriend ?g } } "
+     "WHERE { GRAPH ?g { ?g a gb:Document } }",
+     "Property https://graphbuild.org/relation/befriend is used but declared neither"),
+    ("asserted statement without its triple",
+     "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { {asserted} "
+     "rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . ?s ?p ?o } }",
+     "is asserted but its triple is missing"),
+    ("unknown modality",
+     "DELETE { GRAPH ?g { {st4} gb:modality ?m } } INSERT { GRAPH ?g { {st4} gb:modality 'maybe' } } "
+     "WHERE { GRAPH ?g { {st4} gb:modality ?m } }",
+     "gb:modality: gb:modality is one of"),
+]
+
+
+def test_the_seeds_graph_conforms(runner, seeds_store):
+    result = runner.invoke(main, ["validate", "--store", str(seeds_store)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("conforms: 2 graphs checked")
+
+
+@pytest.fixture(scope="module")
+def broken_store(seeds_store, tmp_path_factory):
+    """One copy of the seeds store with every breakage applied (pySHACL runs once for all of them)."""
+    import shutil
+
+    target = tmp_path_factory.mktemp("broken") / "store"
+    shutil.copytree(seeds_store, target, ignore=shutil.ignore_patterns("graphbuild.lock", "LOCK"))
+    with Store(target) as store:
+        # distinct statements for distinct breakages, so that one does not hide another
+        rows = store.query("SELECT ?st ?a WHERE { ?st a gb:Statement ; gb:asserted ?a } ORDER BY ?st")
+        names = {f"{{st{i}}}": f"<{row['st'].value}>" for i, row in enumerate(list(rows)[:5])}
+        unused = [row["st"].value for row in store.query("SELECT ?st WHERE { ?st gb:asserted true } ORDER BY DESC(?st)")]
+        names["{asserted}"] = f"<{unused[0]}>"
+        assert len(set(names.values())) == 6
+        for _name, update, _expected in BREAKAGES:
+            for placeholder, iri in names.items():
+                update = update.replace(placeholder, iri)
+            store.oxigraph.update(PREFIX + update)
+    return target
+
+
+@pytest.mark.parametrize("name, update, expected", BREAKAGES, ids=[b[0] for b in BREAKAGES])
+def test_a_broken_graph_does_not_conform(broken_store, name, update, expected, _report_cache={}):
+    if "report" not in _report_cache:
+        with Store(broken_store, read_only=True) as store:
+            _report_cache["report"] = validate_store(store)
+    report = _report_cache["report"]
+    assert not report.conforms
+    assert expected in report.text, report.text
+
+
+def test_validate_exits_1_with_a_readable_list(runner, broken_store):
+    result = runner.invoke(main, ["validate", "--store", str(broken_store)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].endswith("in 2 graphs:") or lines[0].endswith("in 1 graph:"), lines[0]
+    assert any(line.startswith("<https://graphbuild.org/id/doc/") and '"' in line for line in lines)  # doc and title
+    assert "Traceback" not in result.output
+
+
+def test_a_graph_written_by_hand_is_checked_too():
+    import pyoxigraph as ox
+
+    store = Store(None)
+    graph = ox.NamedNode("https://example.org/doc")
+    statement = ox.NamedNode("https://example.org/st")
+    quads = [ox.Quad(statement, ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(PREFIXES["gb"] + "Statement"), graph)]
+    store.replace_graph(graph.value, quads)
+    report = validate_store(store)
+    assert not report.conforms
+    paths = {v.path for v in report.violations if v.focus == statement.value}
+    for required in ("gb:sentence", "gb:document", "nif:beginIndex", "nif:endIndex", "rdf:subject"):
+        prefix, local = required.split(":")
+        assert PREFIXES[prefix] + local in paths
