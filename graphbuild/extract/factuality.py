@@ -40,7 +40,7 @@ def is_negated(verb: Token) -> bool:
     if any(child.dep_ == "neg" or child.text.lower() == "never" for child in verb.children):
         return True
     head = verb.head
-    return (verb.dep_ == "pcomp" and head.text.lower() == "from" and head.head is not head
+    return (verb.dep_ == "pcomp" and head.text.lower() == "from" and head.head.i != head.i
             and head.head.lemma_ in _PREVENTING_VERBS)
 
 
@@ -56,7 +56,7 @@ def modality(verb: Token) -> str:
     # A complement of "urge"/"agree"/"hope" inherits its governor's modality.
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _GOVERNOR_MODALITY:
         return _GOVERNOR_MODALITY[verb.head.lemma_]
-    if verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return modality(verb.head)
     return "asserted"
 
@@ -72,7 +72,7 @@ def attribution_source(verb: Token) -> Token | None:
     token = verb
     for _ in range(6):  # climb a few clause levels, no further
         head = token.head
-        if head is token or token.dep_ not in _COMPLEMENT_DEPS | {"pobj", "prep"}:
+        if head.i == token.i or token.dep_ not in _COMPLEMENT_DEPS | {"pobj", "prep"}:
             return None
         if head.pos_ in ("VERB", "AUX") and head.lemma_ in _REPORTING_VERBS and token.dep_ != "conj":
             return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), head)
@@ -91,9 +91,9 @@ def times(verb: Token, dates: dict[int, str]) -> tuple[str, ...]:
             continue
         # skip dates that belong to a nested clause of another verb
         owner = token
-        while owner.pos_ not in ("VERB", "AUX") and owner.head is not owner:
+        while owner.pos_ not in ("VERB", "AUX") and owner.head.i != owner.i:
             owner = owner.head
-        if owner is verb:
+        if owner.i == verb.i:
             found.append(text)
     return tuple(found)
 

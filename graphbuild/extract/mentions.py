@@ -59,7 +59,7 @@ def possessor(token: Token) -> Token | None:
     if own is not None or token.dep_ != "conj" or any(c.dep_ == "det" for c in token.children):
         return own
     first = token
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return next((c for c in first.children if c.dep_ == "poss"), None)
 

@@ -159,7 +159,7 @@ def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver
 def _link_relation(rule: str, link: Link, provenance_base, index, resolver) -> Relation:
     """A noun-phrase link, with the factuality of the clause it sits in."""
     verb = link.anchor
-    while verb.pos_ not in _VERB_POS and verb.head is not verb:
+    while verb.pos_ not in _VERB_POS and verb.head.i != verb.i:
         verb = verb.head
     relation = _relation(rule, verb, link.predicate, link.subject, link.object, link.text, link.kind,
                          provenance_base, index, resolver, False)
@@ -254,10 +254,10 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if objects:
             return objects[:1], False
     # "urged ... and reaffirmed": a coordinated or controlled verb shares its head's subject
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in _VERB_POS and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in _VERB_POS and verb.head.i != verb.i:
         return _subject_tokens(verb.head, depth + 1)
     # "..., opposing unilateral actions": a participle clause shares the main clause's subject
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in _VERB_POS and verb.head is not verb:
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in _VERB_POS and verb.head.i != verb.i:
         return _subject_tokens(verb.head, depth + 1)
     # "the dialogue, held in Beijing" (passive participle) / "groups operating from Afghan soil"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):

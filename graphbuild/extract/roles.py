@@ -86,7 +86,7 @@ def _modifies(token: Token, ent: Span) -> bool:
         head = head.head
         if ent.start <= head.i < ent.end:
             return True
-        if head.i >= ent.end or head is head.head:
+        if head.i >= ent.end or head.i == head.head.i:
             return False
     return False
 
