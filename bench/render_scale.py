@@ -141,6 +141,8 @@ def time_page(path: Path, moments: list[str], network: str, cap: float, workdir:
     try:
         driver.set_page_load_timeout(cap + 60)
         driver.set_script_timeout(cap + 60)
+        # a busy page answers late: wait longer than the cap for each command, not selenium's 120 s
+        driver.command_executor.client_config.timeout = cap + 120
         started = time.monotonic()
         driver.get(path.as_uri())
         values = driver.execute_script(probe)
