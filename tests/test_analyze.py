@@ -91,3 +91,21 @@ def test_cli(runner, seeds_store):
     assert len(json.loads(result.output)["central"]) == 2
     result = runner.invoke(main, ["analyze", "--store", str(seeds_store), "--path", "Nobody", "China"])
     assert result.exit_code == 1 and "E241" in result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["analyze", "--top", "2"],
+    ["validate"],
+    ["export", "--format", "graphml"],
+    ["export", "--format", "json"],
+    ["push", "http://127.0.0.1:1/store"],
+])
+def test_commands_without_nlp_do_not_import_spacy(seeds_store, args):
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom graphbuild.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print('spacy' in sys.modules, file=sys.stderr)")
+    run = subprocess.run([sys.executable, "-c", code, *args, "--store", str(seeds_store)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.stderr.strip().splitlines()[-1] == "False", run.stderr

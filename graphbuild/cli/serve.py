@@ -20,11 +20,14 @@ from ._options import store_option
 @click.option("--cors", is_flag=True, help="Let web pages from other origins query the endpoint.")
 @click.option("--max-body", "max_body", default=1 << 20, show_default=True, type=click.IntRange(1),
               help="Largest request body accepted, in bytes.")
-def command(store, host, port, timeout, max_rows, allow_update, token, cors, max_body):
+@click.option("--workers", default=3, show_default=True, type=click.IntRange(1, 64),
+              help="Queries answered at once (each by its own Oxigraph process; 1 with --allow-update).")
+def command(store, host, port, timeout, max_rows, allow_update, token, cors, max_body, workers):
     """Serve the store over the SPARQL 1.1 Protocol (query page at /, queries at /query).
 
     Safe by default: listens on 127.0.0.1, refuses updates (403), SERVICE calls and large
-    bodies, stops queries after --timeout seconds and caps results at --max-rows.
+    bodies, stops queries after --timeout seconds (killing the Oxigraph process that runs an
+    overrunning query) and caps results at --max-rows.
     While it runs, 'graphbuild build' into the same store is refused (E001).
     """
     from ..server import serve
@@ -37,4 +40,4 @@ def command(store, host, port, timeout, max_rows, allow_update, token, cors, max
         click.echo(f"serving {store} {mode} at {url} (query page {url}, endpoint {url}query); Ctrl-C stops", err=True)
 
     serve(store, host=host, port=port, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
-          token=token, cors=cors, max_body_bytes=max_body, on_ready=ready)
+          token=token, cors=cors, max_body_bytes=max_body, workers=workers, on_ready=ready)

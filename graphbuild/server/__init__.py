@@ -1,11 +1,12 @@
 """``graphbuild serve``: a SPARQL 1.1 Protocol endpoint over the store, safe by default.
 
 Oxigraph's own server (the ``oxigraph`` program from PyPI, same version as pyoxigraph) does
-the SPARQL work in a child process bound to a private port of 127.0.0.1; a small front in this
-process listens on the public address and adds what Oxigraph lacks: a row cap that says when
-it truncated, updates only with a bearer token, no ``SERVICE`` calls, CORS only on request,
-bounded request bodies. The per-query timeout is Oxigraph's (it cancels the evaluation) backed
-by the front, which drops the connection to a query that overruns; dropping it stops the work.
+the SPARQL work in a few child processes bound to private ports of 127.0.0.1; a small front in
+this process listens on the public address and adds what Oxigraph lacks: a row cap that says
+when it truncated, updates only with a bearer token, no ``SERVICE`` calls, CORS only on
+request, bounded request bodies. Each request leases one child; Oxigraph's own timeout cancels
+most overrunning queries, and a query still running ``timeout`` + 2 s after it started gets its
+child killed and replaced (:mod:`._pool`), so the work really stops.
 
 While serving, the server holds the store's lock (shared when read-only, exclusive with
 ``allow_update``), so a ``graphbuild build`` into the same store fails with E001.
@@ -30,6 +31,7 @@ from ..errors import InputError, StoreError
 from ._child import OxigraphChild
 from ._front import FrontConfig, make_handler
 from ._lock import StoreLock
+from ._pool import ChildPool
 
 __all__ = ["RunningServer", "serve", "start"]
 
@@ -47,9 +49,9 @@ class _Server(ThreadingHTTPServer):
 class RunningServer:
     """A started server: ``url``, ``close()``; also a context manager."""
 
-    def __init__(self, httpd: _Server, child: OxigraphChild, lock: StoreLock) -> None:
+    def __init__(self, httpd: _Server, pool: ChildPool, lock: StoreLock) -> None:
         self._httpd = httpd
-        self.child = child
+        self.pool = pool
         self._lock = lock
         host, port = httpd.server_address[:2]
         self.url = f"http://{host}:{port}/"
@@ -58,14 +60,14 @@ class RunningServer:
 
     @property
     def alive(self) -> bool:
-        """False once the Oxigraph child has exited."""
-        return self.child.process is not None and self.child.process.poll() is None
+        """False once an Oxigraph child died on its own or could not be replaced."""
+        return self.pool.healthy
 
     def close(self) -> None:
         """Stop answering, stop Oxigraph, release the store."""
         self._httpd.shutdown()
         self._httpd.server_close()
-        self.child.stop()
+        self.pool.stop()
         self._lock.release()
 
     def __enter__(self) -> RunningServer:
@@ -77,35 +79,40 @@ class RunningServer:
 
 def start(store_path: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
           max_rows: int = 10_000, allow_update: bool = False, token: str | None = None, cors: bool = False,
-          max_body_bytes: int = 1 << 20) -> RunningServer:
-    """Start serving ``store_path`` in the background and return at once (``port=0``: any free port)."""
+          max_body_bytes: int = 1 << 20, workers: int = 3) -> RunningServer:
+    """Start serving ``store_path`` in the background and return at once (``port=0``: any free port).
+
+    ``workers`` Oxigraph children answer that many queries at once (one when ``allow_update``:
+    only one process may write the store).
+    """
     if allow_update and not token:
         raise InputError(E203)
-    for name, value in (("timeout", timeout), ("max_rows", max_rows), ("max_body_bytes", max_body_bytes)):
+    for name, value in (("timeout", timeout), ("max_rows", max_rows), ("max_body_bytes", max_body_bytes),
+                        ("workers", workers)):
         if value <= 0:
             raise InputError(E204.format(name=name, value=value))
     store_path = Path(store_path)
     lock = StoreLock(store_path, exclusive=allow_update)
-    child = None
+    pool = ChildPool(lambda: OxigraphChild(store_path, timeout=timeout, writable=allow_update).start(),
+                     1 if allow_update else workers)
     try:
-        child = OxigraphChild(store_path, timeout=timeout, writable=allow_update).start()
-        config = FrontConfig(child=child.address, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
+        pool.start()
+        config = FrontConfig(pool=pool, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
                              token=token, cors=cors, max_body_bytes=max_body_bytes)
         try:
             httpd = _Server((host, port), make_handler(config))
         except OSError as exc:
             raise InputError(E205.format(host=host, port=port, cause=exc.strerror or exc)) from exc
     except BaseException:
-        if child is not None:
-            child.stop()
+        pool.stop()
         lock.release()
         raise
-    return RunningServer(httpd, child, lock)
+    return RunningServer(httpd, pool, lock)
 
 
 def serve(store_path: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
           max_rows: int = 10_000, allow_update: bool = False, token: str | None = None, cors: bool = False,
-          max_body_bytes: int = 1 << 20, on_ready=None) -> None:
+          max_body_bytes: int = 1 << 20, workers: int = 3, on_ready=None) -> None:
     """Serve ``store_path`` until SIGINT or SIGTERM (or the Oxigraph child dies).
 
     ``on_ready(url)`` is called once the endpoint answers. Run from the main thread.
@@ -114,13 +121,14 @@ def serve(store_path: str | os.PathLike, *, host: str = "127.0.0.1", port: int =
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         with start(store_path, host=host, port=port, timeout=timeout, max_rows=max_rows,
-                   allow_update=allow_update, token=token, cors=cors, max_body_bytes=max_body_bytes) as running:
+                   allow_update=allow_update, token=token, cors=cors, max_body_bytes=max_body_bytes,
+                   workers=workers) as running:
             if on_ready is not None:
                 on_ready(running.url)
             while running.alive and not stop.wait(0.5):
                 pass
             if not running.alive:
-                raise StoreError(E206.format(cause=running.child.output().strip() or "no message"))
+                raise StoreError(E206.format(cause=running.pool.failure or "an Oxigraph process exited"))
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -113,6 +113,13 @@ class OxigraphChild:
         self._log.seek(0)
         return self._log.read().decode("utf-8", "replace")[-2000:]
 
+    def kill(self) -> None:
+        """Stop the child at once (SIGKILL), whatever it is doing."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.stop()
+
     def stop(self) -> None:
         """Terminate the child (SIGTERM, then SIGKILL after 5 s)."""
         if self.process is not None and self.process.poll() is None:

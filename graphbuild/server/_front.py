@@ -25,6 +25,7 @@ from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlencode
 
 from ._relay import Deadline, Refused, json_boolean_as_tsv, read_all, read_lines
+from ._pool import Busy, ChildPool
 from ._results import GRAPH_TYPES, SOLUTION_TYPES, negotiate, render_graph, render_solutions
 from ._sparql_text import blank_out, query_form, uses_service
 
@@ -39,6 +40,8 @@ E214 = "E214 The query ran longer than {timeout:g} s and was stopped. Narrow it 
 E215 = "E215 Cannot answer in any of the accepted types ({accept}). Supported: {supported}."
 E216 = "E216 Missing SPARQL {what}: send it as the '{what}' parameter or as the request body."
 E217 = "E217 The request needs a Content-Length header (chunked bodies are not accepted)."
+E220 = ("E220 All {workers} query workers are busy; nothing became free within {timeout:g} s. Try again, "
+        "or start the server with more --workers.")
 E218 = "E218 LOAD is refused: this endpoint does not fetch data from other hosts."
 
 _FORM = "application/x-www-form-urlencoded"
@@ -52,7 +55,7 @@ _GRACE = 2.0  # seconds the front waits beyond Oxigraph's own timeout before it 
 class FrontConfig:
     """What the front enforces and where Oxigraph listens."""
 
-    child: tuple[str, int]
+    pool: ChildPool
     timeout: float = 30.0
     max_rows: int = 10_000
     allow_update: bool = False
@@ -213,20 +216,19 @@ class _FrontHandler(BaseHTTPRequestHandler):
         graph = form in ("CONSTRUCT", "DESCRIBE")
         accept = "application/n-triples" if graph else (
             "application/sparql-results+json" if form == "ASK" else "text/tab-separated-values")
-        deadline = Deadline(self.config.timeout + _GRACE)
-        connection, response = self._open("POST" if body is not None else "GET", path, body,
-                                          {"Accept": accept, "Content-Type": _FORM}, deadline)
-        try:
+
+        def read(connection, response, deadline):
             if response.status != 200:
-                return self._relay_error(response)
+                return response.status, _error_text(response), False
             if form == "ASK":
-                lines, truncated = [read_all(connection, response, deadline)], False
-            else:
-                lines, truncated = read_lines(connection, response, deadline, self.config.max_rows,
-                                               header=not graph)
-        finally:
-            connection.close()  # also stops Oxigraph if it is still producing rows
-        payload = b"".join(lines)
+                return 200, read_all(connection, response, deadline), False
+            lines, truncated = read_lines(connection, response, deadline, self.config.max_rows, header=not graph)
+            return 200, b"".join(lines), truncated
+
+        status, payload, truncated = self._exchange("POST" if body is not None else "GET", path, body,
+                                                    {"Accept": accept, "Content-Type": _FORM}, read)
+        if status != 200:
+            return self._send(status, b"E219 " + payload + b"\n")
         if form == "ASK":
             output = render_solutions(json_boolean_as_tsv(payload), fmt, None)
         elif graph:
@@ -238,45 +240,42 @@ class _FrontHandler(BaseHTTPRequestHandler):
             headers["X-Graphbuild-Truncated"] = "true"
         self._send(200, output, content_type=_content_type(media), headers=headers, head_only=method == "HEAD")
 
-    def _relay_error(self, response: http.client.HTTPResponse) -> None:
-        text = response.read(64 * 1024).decode("utf-8", "replace").strip()
-        if "cancelled" in text.lower():
-            raise TimeoutError
-        self._send(response.status, (f"E219 {text}\n").encode("utf-8"))
+    def _forward_raw(self, method: str, path: str, body: bytes | None, *, head_only: bool = False,
+                     headers: dict | None = None) -> None:
+        """Forward as is (updates, Graph Store writes, the query page) and relay the answer."""
+        if headers is None:
+            headers = {name: self.headers[name] for name in ("Content-Type", "Accept") if self.headers.get(name)}
 
-    def _forward_raw(self, method: str, path: str, body: bytes) -> None:
-        headers = {name: self.headers[name] for name in ("Content-Type", "Accept") if self.headers.get(name)}
-        deadline = Deadline(self.config.timeout + _GRACE)
-        connection, response = self._open(method, path, body, headers, deadline)
-        try:
-            data = response.read()
-        finally:
-            connection.close()
-        self._send(response.status, data, content_type=response.getheader("Content-Type"))
+        def read(connection, response, deadline):
+            return response.status, read_all(connection, response, deadline, limit=1 << 26), \
+                response.getheader("Content-Type")
+
+        status, data, content_type = self._exchange(method, path, body, headers, read)
+        self._send(status, data, content_type=content_type, head_only=head_only)
 
     def _pass_through(self, method: str) -> None:
-        deadline = Deadline(self.config.timeout + _GRACE)
-        connection, response = self._open("GET", self.path, None, {}, deadline)
-        try:
-            data = response.read()
-        finally:
-            connection.close()
-        self._send(response.status, data, content_type=response.getheader("Content-Type"),
-                   head_only=method == "HEAD")
+        self._forward_raw("GET", self.path, None, head_only=method == "HEAD", headers={})
 
-    def _open(self, method, path, body, headers, deadline):
-        host, port = self.config.child
-        connection = http.client.HTTPConnection(host, port, timeout=deadline.remaining())
+    def _exchange(self, method, path, body, headers, read):
+        """One request to a leased Oxigraph child, read by ``read(connection, response, deadline)``.
+
+        Past the deadline a :class:`TimeoutError` propagates, and the pool kills that child.
+        """
+        deadline = Deadline(self.config.timeout + _GRACE)
         try:
-            connection.request(method, path, body=body, headers=headers)
-            connection.sock.settimeout(deadline.remaining())
-            return connection, connection.getresponse()
-        except socket.timeout:
-            connection.close()
-            raise TimeoutError from None
-        except BaseException:
-            connection.close()
-            raise
+            with self.config.pool.lease(deadline.remaining()) as child:
+                connection = http.client.HTTPConnection(*child.address, timeout=deadline.remaining())
+                try:
+                    connection.request(method, path, body=body, headers=headers)
+                    connection.sock.settimeout(deadline.remaining())
+                    return read(connection, connection.getresponse(), deadline)
+                except socket.timeout:
+                    raise TimeoutError from None
+                finally:
+                    connection.close()  # also stops Oxigraph if it is still streaming rows
+        except Busy:
+            raise Refused(503, E220.format(workers=self.config.pool.size, timeout=self.config.timeout),
+                          headers={"Retry-After": "5"}) from None
 
     # ------------------------------------------------------------------ output
     _response_started = False
@@ -297,6 +296,14 @@ class _FrontHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head_only:
             self.wfile.write(body)
+
+
+def _error_text(response: http.client.HTTPResponse) -> bytes:
+    """Oxigraph's error message; a cancellation is our timeout."""
+    text = response.read(64 * 1024)
+    if b"cancelled" in text.lower():
+        raise TimeoutError
+    return text.strip()
 
 
 def _content_type(media: str) -> str:

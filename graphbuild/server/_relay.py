@@ -61,13 +61,15 @@ def read_lines(connection, response, deadline: Deadline, max_rows: int, *, heade
 def read_all(connection, response, deadline: Deadline, limit: int = 1 << 20) -> bytes:
     """The whole (small) body, within the deadline."""
     chunks: list[bytes] = []
+    size = 0
     try:
-        while sum(map(len, chunks)) < limit:
+        while size < limit:
             connection.sock.settimeout(deadline.remaining())
             chunk = response.read1(65536)
             if not chunk:
                 break
             chunks.append(chunk)
+            size += len(chunk)
     except socket.timeout:
         raise TimeoutError from None
     return b"".join(chunks)
