@@ -304,3 +304,11 @@ def _alive(pid: int) -> bool:
             return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_graph_store_reads_are_capped_too(served):
+    graph = urllib.parse.quote("https://graphbuild.org/ontology", safe="")
+    status, headers, body = request(served[1], f"/store?graph={graph}", headers={"Accept": "application/n-triples"})
+    assert status == 200 and headers["X-Graphbuild-Truncated"] == "true"
+    assert len(list(ox.parse(body, ox.RdfFormat.N_TRIPLES))) == MAX_ROWS
+    assert request(served[1], "/store")[0] == 400

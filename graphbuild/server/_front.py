@@ -10,9 +10,10 @@ Routes (SPARQL 1.1 Protocol and Graph Store Protocol):
 - ``GET /``: Oxigraph's query page (YASGUI, served from the oxigraph program itself).
 
 Refused before Oxigraph sees them: ``SERVICE`` (and ``LOAD`` in updates: both fetch from other
-hosts), bodies over ``max_body_bytes`` (413) or of unknown length (411). A query still running
-after ``timeout`` seconds is cancelled by Oxigraph; the front also drops the connection to it
-(which stops the evaluation) and answers 503.
+hosts), bodies over ``max_body_bytes`` (413) or of unknown length (411). Each request leases
+one Oxigraph worker from the pool; Oxigraph's own timeout cancels most long queries, and a
+request still unanswered ``timeout`` + 2 s after it started gets 503 while its worker is
+killed and replaced, which stops the work.
 """
 
 from __future__ import annotations
