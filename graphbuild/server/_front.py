@@ -41,7 +41,7 @@ E214 = "E214 The query ran longer than {timeout:g} s and was stopped. Narrow it 
 E215 = "E215 Cannot answer in any of the accepted types ({accept}). Supported: {supported}."
 E216 = "E216 Missing SPARQL {what}: send it as the '{what}' parameter or as the request body."
 E217 = "E217 The request needs a Content-Length header (chunked bodies are not accepted)."
-E220 = ("E220 All {workers} query workers are busy; nothing became free within {timeout:g} s. Try again, "
+E209 = ("E209 All {workers} query workers are busy; nothing became free within {timeout:g} s. Try again, "
         "or start the server with more --workers.")
 E218 = "E218 LOAD is refused: this endpoint does not fetch data from other hosts."
 
@@ -275,7 +275,7 @@ class _FrontHandler(BaseHTTPRequestHandler):
                 finally:
                     connection.close()  # also stops Oxigraph if it is still streaming rows
         except Busy:
-            raise Refused(503, E220.format(workers=self.config.pool.size, timeout=self.config.timeout),
+            raise Refused(503, E209.format(workers=self.config.pool.size, timeout=self.config.timeout),
                           headers={"Retry-After": "5"}) from None
 
     # ------------------------------------------------------------------ output
