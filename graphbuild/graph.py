@@ -107,6 +107,37 @@ class KnowledgeGraph:
 
         return entity_graph(self.store)
 
+    def analyze(self, top: int = 10) -> dict:
+        """Most central entities, communities and counts; see :func:`graphbuild.analyze.analyze`."""
+        from .analyze import analyze
+
+        return analyze(self.to_networkx(), top=top)
+
+    def path(self, a: str, b: str) -> list[dict]:
+        """How entity ``a`` connects to ``b`` (labels or aliases): one dict per hop, with its relation."""
+        from .analyze import find_path
+
+        return find_path(self.to_networkx(), a, b)
+
+    def validate(self, shapes: str | os.PathLike | None = None):
+        """Check the graph against the SHACL shapes; returns a :class:`graphbuild.validate.ValidationReport`."""
+        from .validate import validate_store
+
+        return validate_store(self.store, shapes)
+
+    def evaluate(self, gold: str | os.PathLike):
+        """Score the asserted facts against a gold JSON Lines file; see :mod:`graphbuild.evaluate`."""
+        from .evaluate import evaluate
+
+        return evaluate(self.store, gold)
+
+    def push(self, url: str, **options: Any):
+        """Send every document graph to another store (Graph Store Protocol or SPARQL Update);
+        see :func:`graphbuild.push.push_store` for the options. Returns a ``PushReport``."""
+        from .push import push_store
+
+        return push_store(self.store, url, **options)
+
     def to_rdflib(self):
         """Every quad as an ``rdflib.Dataset`` (named graphs kept)."""
         from .rdflib_view import to_dataset

@@ -16,14 +16,14 @@ from .store import Store
 __all__ = ["entity_graph"]
 
 _NODES = """
-SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (SUM(?n) AS ?mentions)
+SELECT ?e ?mentions (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type)
        (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?aliases)
 WHERE {
-  GRAPH ?g { ?e gb:mentionCount ?n }
+  { SELECT ?e (SUM(?n) AS ?mentions) WHERE { GRAPH ?g { ?e gb:mentionCount ?n } } GROUP BY ?e }
   OPTIONAL { ?e rdfs:label ?l }
   OPTIONAL { ?e a ?t }
   OPTIONAL { ?e skos:altLabel ?alt }
-} GROUP BY ?e
+} GROUP BY ?e ?mentions
 """
 
 _EDGES = """
