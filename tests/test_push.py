@@ -9,7 +9,7 @@ import urllib.request
 from collections import Counter
 
 import pytest
-from test_serve_support import free_port, start_graphbuild_serve, start_oxigraph, stop
+from server_helpers import free_port, start_graphbuild_serve, start_oxigraph, stop
 
 from graphbuild.cli import main
 from graphbuild.errors import InputError

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from test_serve_support import children, cpu_seconds, start_graphbuild_serve, stop
+from server_helpers import children, cpu_seconds, start_graphbuild_serve, stop
 
 from graphbuild.cli import main
 from graphbuild.server._sparql_text import query_form, uses_service
