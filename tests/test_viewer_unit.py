@@ -210,3 +210,19 @@ def test_render_command_reads_query_file_and_reports_errors(seeds_store, tmp_pat
                         (["--query", "ASK { ?s ?p ?o }"], "E102")):
         result = runner.invoke(main, [*args, *extra])
         assert result.exit_code == 1 and code in result.output and "Traceback" not in result.output
+
+
+def test_default_title_comes_from_the_documents(small, tmp_path):
+    assert page_data(page_html(small)[0])["meta"]["title"] == "Knowledge graph of 2 documents"
+    page = page_html(trig_store("viewer_xss.trig"))[0]
+    assert "<title>&lt;/title&gt;&lt;script&gt;window.__xss=&#x27;doc&#x27;&lt;/script&gt;: knowledge graph</title>" in page
+
+
+def test_knowledge_graph_render_and_show(small, tmp_path):
+    from graphbuild import KnowledgeGraph
+
+    kg = KnowledgeGraph(small)
+    report = kg.render(tmp_path / "kg.html", focus="Pakistan", hops=1)
+    assert report.path == tmp_path / "kg.html" and report.nodes == 3  # Pakistan, China, Taliban
+    view = kg.show(max_nodes=2)
+    assert view.report.left_out == 4 and "iframe" in view._repr_html_()

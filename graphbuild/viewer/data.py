@@ -107,7 +107,8 @@ class Statement:
 class Relation:
     """An edge ``source -property-> target``; ``asserted`` when the plain triple is stored.
 
-    An edge that only statements back (negated, hedged or attributed) is drawn dashed.
+    An edge that only statements back (negated, hedged or attributed) is drawn dashed;
+    ``negated`` when, besides, every statement behind it denies the relation.
     """
 
     source: str

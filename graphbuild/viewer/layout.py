@@ -1,10 +1,10 @@
 """Node positions computed in Python, so the browser draws a large graph at once, physics off.
 
-Small graphs use networkx's spring layout (the browser then only polishes it). Large graphs use
-Fruchterman-Reingold with the grid variant of its repulsion (each node repels only the nodes
-within two ideal edge lengths, found through a grid of cells), vectorised with numpy: linear in
-nodes and edges per iteration, where the exact method is quadratic and networkx's sparse one
-needs scipy.
+Small graphs use networkx's spring layout (the browser polishes graphs of up to 300 nodes).
+Large graphs use a force-directed layout vectorised with numpy and linear in nodes and edges
+per iteration: exact repulsion between nodes closer than two ideal edge lengths (found through a
+grid of cells, as in Fruchterman and Reingold's grid variant) plus repulsion from the centres of
+mass of coarse cells for the rest. (networkx's own method for large graphs needs scipy.)
 """
 
 from __future__ import annotations
@@ -40,7 +40,28 @@ def layout(n: int, edges: list[tuple[int, int]], *, seed: int = 7, iterations: i
         xy = np.array([pos[i] for i in range(n)], dtype=float)
     else:
         xy = grid_spring(n, pairs, seed=seed, iterations=iterations or 60)
+    xy = pull_in_outliers(xy)
     return xy * (0.6 * SPACING / _typical_gap(xy, seed))
+
+
+def pull_in_outliers(xy: np.ndarray, quantile: float = 0.95, squeeze: float = 0.1) -> np.ndarray:
+    """Move nodes beyond the ``quantile`` radius (isolated nodes and small components, which
+    repulsion drives far out) radially towards it, so the first view is not mostly empty space.
+
+    >>> out = pull_in_outliers(np.array([[0.0, 0.0]] * 19 + [[100.0, 0.0]]), quantile=0.9)
+    >>> round(float(out[-1, 0]), 3)  # 100 beyond the limit (0) becomes 10
+    10.0
+    """
+    if len(xy) < 20:
+        return xy
+    centre = np.median(xy, axis=0)
+    offset = xy - centre
+    radius = np.sqrt((offset**2).sum(axis=1))
+    limit = max(float(np.quantile(radius, quantile)), 1e-9)
+    far = radius > limit
+    scaled = limit + (radius[far] - limit) * squeeze
+    offset[far] *= (scaled / radius[far])[:, None]
+    return centre + offset
 
 
 def _typical_gap(xy: np.ndarray, seed: int) -> float:

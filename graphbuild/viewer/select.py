@@ -19,7 +19,7 @@ from ..store import Store
 from .data import Entity, GraphData, Relation, local_name, property_labels
 from .messages import E101, E102, E104
 
-__all__ = ["Selection", "choose", "from_construct", "find_entities"]
+__all__ = ["Selection", "choose", "find_entities", "from_construct"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"

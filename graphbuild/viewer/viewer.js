@@ -138,6 +138,20 @@
     });
     network.redraw();
   }
+  if (meta.large) {
+    // thousands of arrowheads cost most of a frame and are specks when zoomed out: draw them only close up
+    let arrows = true;
+    const arrowsForZoom = () => {
+      const wanted = network.getScale() >= 0.35;
+      if (wanted !== arrows) {
+        arrows = wanted;
+        network.setOptions({ edges: { arrows: { to: { enabled: wanted, scaleFactor: 0.5 } } } });
+      }
+    };
+    network.on("zoom", arrowsForZoom);
+    network.on("animationFinished", arrowsForZoom);
+    api.arrowsForZoom = arrowsForZoom;
+  }
   if (meta.physics) {
     network.once("stabilizationIterationsDone", () => {
       network.setOptions({ physics: { enabled: false } });
@@ -145,6 +159,7 @@
     });
   } else {
     network.fit({ animation: false });
+    if (api.arrowsForZoom) api.arrowsForZoom();
     whenDrawn();
   }
 
