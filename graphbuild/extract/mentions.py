@@ -101,7 +101,10 @@ class MentionIndex:
         self.dates: dict[int, str] = {}
         self.acronyms = acronyms if acronyms is not None else {}
         self._by_token: dict[int, Mention] = {}
+        self.persons: list[tuple[int, int]] = []  # token ranges of PERSON names, for the title rule
         for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self.persons.append((ent.start, ent.end))
             if ent.label_ in ("DATE", "TIME"):
                 for token in ent:
                     self.dates[token.i] = ent.text
@@ -109,10 +112,11 @@ class MentionIndex:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             self._add(ent, ent.label_)
-        self._acronym_definitions(doc)
-        for token in doc:  # later uses of a defined acronym that NER missed: "MCC's investments"
-            if token.i not in self._by_token and token.text in self.acronyms and token.pos_ == "PROPN":
-                self._add(doc[token.i: token.i + 1], self.acronyms[token.text][1])
+        words = [t.text for t in doc]
+        self._acronym_definitions(doc, words)
+        for i, word in enumerate(words):  # later uses of a defined acronym that NER missed: "MCC's investments"
+            if word in self.acronyms and i not in self._by_token and doc[i].pos_ == "PROPN":
+                self._add(doc[i: i + 1], self.acronyms[word][1])
 
     def _add(self, span: Span, label: str) -> Mention | None:
         text, start, end = clean_entity_text(span)
@@ -125,19 +129,20 @@ class MentionIndex:
             self._by_token[token.i] = mention
         return mention
 
-    def _acronym_definitions(self, doc: Doc) -> None:
+    def _acronym_definitions(self, doc: Doc, words: list[str]) -> None:
         """"the banned Tehrik-e-Taliban Pakistan (TTP)": the name before a parenthesised acronym."""
-        for token in doc[2:-1]:
-            if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")" or not token.text.isupper():
+        for i in range(2, len(words) - 1):
+            if words[i - 1] != "(" or words[i + 1] != ")" or not words[i].isupper():
                 continue
+            token = doc[i]
             before = doc[token.i - 2]
             ent = self._by_token.get(before.i)
             name_start = max(before.left_edge.i, 0)
             while name_start < before.i and not doc[name_start].text[:1].isupper():
                 name_start += 1  # drop "the banned"
             span = doc[name_start: before.i + 1]
-            words = [w for t in span for w in t.text.replace("-", " ").split()]
-            if not is_acronym_of(token.text, words):
+            name_words = [w for t in span for w in t.text.replace("-", " ").split()]
+            if not is_acronym_of(token.text, name_words):
                 continue
             label = ent.label if ent is not None and ent.text == clean_entity_text(span)[0] else self._label_of(span, token)
             full = self._add(span, label)

@@ -72,13 +72,23 @@ def passive_agent(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argume
 
 
 def prepositional_object(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
-    """"talks held in Beijing", "called for action": the verb plus its preposition relates subject and pobj."""
-    taken = {_nominal_prep(clause.verb, noun) for noun in _children(clause.verb, _OBJECT_DEPS)}
+    """"talks held in Beijing", "called for action": the verb plus its preposition relates subject and pobj.
+
+    With a direct object ("deepen cooperation in education") the phrase is only an adjunct: it makes
+    a relation only when it names an entity or the lexicon knows the verb with that preposition.
+    """
+    objects = _children(clause.verb, _OBJECT_DEPS)
+    taken = {_nominal_prep(clause.verb, noun) for noun in objects}
+    lexicon = load_lexicon()
     for prep in _children(clause.verb, ("prep",)):
         if prep in taken:
             continue  # "expressed opposition to X" is nominal_predicate's
+        key = f"{clause.verb.lemma_} {prep.text.lower()}"
+        adjunct = bool(objects) and lexicon.property_for("verb", key) is None
         for pobj in _children(prep, ("pobj",)):
             for obj in args(pobj):
+                if adjunct and obj.mention.label == "CONCEPT":
+                    continue
                 for subj in clause.subjects:
                     yield f"{clause.verb.lemma_} {prep.text.lower()}", subj, obj, f"{clause.verb.text} {prep.text}", "verb"
 
@@ -131,12 +141,15 @@ def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver
     """Every relation the rules find in ``doc`` (one parsed piece of a document)."""
     resolver = resolver or ReferenceResolver()
     relations: list[Relation] = []
+    memo: dict[int, tuple] = {}  # factuality per verb: several relations share one clause
     for sent in doc.sents:
         provenance_base = (sent.text, sent.start_char + index.offset, sent.end_char + index.offset)
 
         def args(token: Token, actor: bool = False) -> list[Argument]:
             return [arg for t in (token, *token.conjuncts) for arg in _arguments(t, index, resolver, actor)]
 
+        first = len(relations)
+        seen: set[tuple] = set()
         for verb in sent:
             if verb.pos_ not in _VERB_POS:
                 continue
@@ -145,46 +158,54 @@ def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver
                 continue
             for rule in RULES:
                 for predicate, subj, obj, text, kind in rule(clause, args):
-                    if subj.mention == obj.mention:
-                        continue
+                    key = (subj.mention, predicate, obj.mention, kind)
+                    if subj.mention == obj.mention or key in seen:
+                        continue  # one statement per fact and sentence, from the first rule that reads it
+                    seen.add(key)
                     relations.append(_relation(rule.__name__, clause.verb, predicate, subj, obj, text, kind,
-                                               provenance_base, index, resolver, clause.resolved))
+                                               provenance_base, index, resolver, clause.resolved, memo))
+        in_sentence = {arg.mention for r in relations[first:] for arg in (r.subject, r.object)}
         for noun_rule in NOUN_RULES:
             for link in noun_rule(sent, index):
-                relations.append(_link_relation(noun_rule.__name__, link, provenance_base, index, resolver))
+                if link.subject.mention.label == "CONCEPT" and link.subject.mention not in in_sentence:
+                    continue  # "Pakistan's development" matters only where it takes part in a relation
+                relations.append(_link_relation(noun_rule.__name__, link, provenance_base, index, resolver, memo))
         resolver.observe_sentence(sent, index)
     return relations
 
 
-def _link_relation(rule: str, link: Link, provenance_base, index, resolver) -> Relation:
-    """A noun-phrase link, with the factuality of the clause it sits in."""
+def _link_relation(rule: str, link: Link, provenance_base, index, resolver, memo) -> Relation:
+    """A noun-phrase link; a title or a possessive is presupposed, not stated, so it is asserted."""
     verb = link.anchor
-    while verb.pos_ not in _VERB_POS and verb.head.i != verb.i:
-        verb = verb.head
+    if link.kind != "link":  # "talks between A and B" takes the factuality of its clause
+        while verb.pos_ not in _VERB_POS and verb.head.i != verb.i:
+            verb = verb.head
     relation = _relation(rule, verb, link.predicate, link.subject, link.object, link.text, link.kind,
-                         provenance_base, index, resolver, False)
-    if link.kind == "link":  # a title or a possessive is presupposed, not stated: "asserted" unless denied
-        relation = Relation(**{**relation.__dict__, "modality": "asserted", "negated": False, "attribution": None,
-                               "times": ()})
+                         provenance_base, index, resolver, False, memo if link.kind != "link" else None)
     if link.place is not None:
         relation = Relation(**{**relation.__dict__, "place": link.place})
     return relation
 
 
-def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, index, resolver, resolved) -> Relation:
-    claimant = factuality.attribution_source(verb)
-    attribution = None
-    if claimant is not None:
-        attribution = _claimant(claimant, index, resolver)
+def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, index, resolver, resolved,
+              memo: dict | None) -> Relation:
+    if memo is None:  # no clause factuality (structural links)
+        negated, mood, attribution, times, place = False, "asserted", None, (), None
+    else:
+        if verb.i not in memo:
+            claimant = factuality.attribution_source(verb)
+            memo[verb.i] = (factuality.is_negated(verb), factuality.modality(verb),
+                            _claimant(claimant, index, resolver) if claimant is not None else None,
+                            factuality.times(verb, index.dates), _place(verb, index))
+        negated, mood, attribution, times, place = memo[verb.i]
     confidence = _BASE_CONFIDENCE[rule]
     confidence -= 0.1 * sum(arg.mention.label == "CONCEPT" for arg in (subj, obj))
     confidence -= 0.1 if resolved else 0.0
     return Relation(
         subject=subj, predicate=predicate.lower(), predicate_text=text, object=obj,
         provenance=Provenance(*provenance_base, rule=rule), kind=kind,
-        negated=factuality.is_negated(verb), modality=factuality.modality(verb),
-        attribution=attribution, times=factuality.times(verb, index.dates),
-        confidence=round(max(0.05, min(1.0, confidence)), 2), place=_place(verb, index, obj.mention),
+        negated=negated, modality=mood, attribution=attribution, times=times,
+        confidence=round(max(0.05, min(1.0, confidence)), 2), place=place if place != obj.mention else None,
     )
 
 
@@ -201,14 +222,14 @@ def _claimant(token: Token, index: MentionIndex, resolver: ReferenceResolver) ->
     return Mention(token.text, token.idx + index.offset, token.idx + len(token.text) + index.offset, "CONCEPT")
 
 
-def _place(verb: Token, index: MentionIndex, obj: Mention) -> Mention | None:
+def _place(verb: Token, index: MentionIndex) -> Mention | None:
     """"brokered a ceasefire in Doha": a place named by an "in"/"at" phrase of the verb."""
     for prep in _children(verb, ("prep",)):
         if prep.text.lower() not in ("in", "at"):
             continue
         for pobj in _children(prep, ("pobj",)):
             mention = index.entity(pobj)
-            if mention is not None and mention.label in _PLACE_LABELS and mention != obj:
+            if mention is not None and mention.label in _PLACE_LABELS:
                 return mention
     return None
 

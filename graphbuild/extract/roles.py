@@ -48,9 +48,10 @@ def _arg(mention: Mention, token: Token | None = None) -> Argument:
 def title_of_person(sent: Span, index: MentionIndex) -> Iterator[Link]:
     """"Pakistani Foreign Minister Ishaq Dar": Dar holds the position Foreign Minister and belongs to
     Pakistan; "CIDCA Chairman Chen Xiaodong", "Deputy Prime Minister and Foreign Minister Ishaq Dar"."""
-    for ent in sent.ents:
-        if ent.label_ != "PERSON":
+    for start, end in index.persons:
+        if not sent.start <= start < sent.end:
             continue
+        ent = sent.doc[start:end]
         person = index.entity(ent.root)
         if person is None:
             continue
