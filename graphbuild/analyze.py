@@ -24,11 +24,10 @@ import difflib
 
 import networkx as nx
 
-from .errors import InputError
+from .errors import E241, InputError
 
 __all__ = ["analyze", "find_path", "format_analysis", "format_path", "resolve_entity"]
 
-E241 = "E241 No entity called '{name}' in the graph.{hint}"
 _EXACT_BETWEENNESS_LIMIT = 3000  # nodes; above this, betweenness is estimated from a fixed sample
 
 

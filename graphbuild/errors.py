@@ -1,7 +1,9 @@
 """Every error graphbuild raises, with a code a user can search for and a message saying the fix.
 
 The library raises these; only the CLI turns them into an exit status. Messages are templates
-formatted at the raise site: ``raise StoreInUseError(E001.format(path=path))``.
+formatted at the raise site: ``raise StoreInUseError(E001.format(path=path))``. Codes are grouped
+by area (E0xx shared, E1xx viewer, E2xx server, push, validate and analyze, E3xx eval), never
+renumbered or reused; ``tests/test_errors.py`` checks they are unique and defined only here.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ __all__ = [
     "StoreInUseError",
 ]
 
+# E0xx: store, models, input files, queries and outputs shared by every command
 E001 = (
     "E001 The store at '{path}' is in use by another process (a build or a server holds its lock). "
     "Wait for that process to finish or stop it, or pass --store with another folder."
@@ -33,10 +36,66 @@ E008 = "E008 Unknown {what} '{value}'. Choose one of: {choices}."
 E009 = "E009 '{path}' line {line}: {cause}. Each line must be a JSON object with a 'text' string."
 E010 = "E010 Invalid base IRI '{iri}': it must be an absolute http(s) IRI ending in '/' or '#'."
 E011 = "E011 Cannot read query file '{path}': {cause}."
+E012 = "E012 Unknown query bindings {names}: the query has no such variables (it has: {available})."
 E013 = ("E013 {cause}. A bound variable is substituted by the engine and must be selected: add it to "
         "the SELECT clause or use SELECT *.")
-E012 = "E012 Unknown query bindings {names}: the query has no such variables (it has: {available})."
 
+# E1xx: the viewer (graphbuild render, show_graph, NotebookView)
+E101 = ("E101 No entity labelled '{label}' in the graph{hint}. Check the spelling (labels and aliases "
+        "match without regard to case) or open the page without --focus and use its search box.")
+E102 = ("E102 --query must be a SPARQL CONSTRUCT query whose triples link resources, e.g. "
+        "'CONSTRUCT {{ ?s gb:supports ?o }} WHERE {{ ?s gb:supports ?o }}'; this one {got}.")
+E103 = ("E103 The vis-network script is missing from the installed pyvis package (looked in {path}). "
+        "Reinstall it: pip install --force-reinstall pyvis==0.3.2.")
+E104 = "E104 {option} must be {rule}, not {value}."
+
+# E201-E219: the SPARQL server (graphbuild serve): starting it, and the HTTP answers it refuses with
+E201 = ("E201 Oxigraph's server program 'oxigraph' was not found (looked in {where}). Install the "
+        "'oxigraph' package from PyPI in the same environment: pip install oxigraph==0.5.13")
+E202 = "E202 Oxigraph's server did not start on the store at '{path}': {cause}"
+E203 = "E203 --allow-update needs --token T: updates are accepted only with 'Authorization: Bearer T'."
+E204 = "E204 {name} must be positive, not {value}."
+E205 = "E205 Cannot listen on {host}:{port}: {cause}. Choose another --port (0 picks a free one)."
+E206 = "E206 Oxigraph's server stopped unexpectedly: {cause}. Start 'graphbuild serve' again."
+E207 = ("E207 Cannot {method} {path} here: query /query or /sparql, update /update, read a graph with GET "
+        "/store, write one with PUT, POST or DELETE /store, or open / in a browser.")
+E208 = ("E208 Only {ready} of {size} Oxigraph workers started within {wait:g} s. Start the server with "
+        "fewer --workers, or wait until the machine is less busy.")
+E209 = ("E209 All {workers} query workers are busy; nothing became free within {timeout:g} s. Try again, "
+        "or start the server with more --workers.")
+E210 = "E210 This server is read-only: updates are refused. Restart it with --allow-update --token T to accept them."
+E211 = "E211 Updates need 'Authorization: Bearer <token>' with the token the server was started with."
+E212 = ("E212 SERVICE is refused: this endpoint does not call other SPARQL endpoints. Query each "
+        "endpoint yourself, or load its data into the store.")
+E213 = "E213 The request body is {size} bytes; this server accepts at most {limit}."
+E214 = "E214 The query ran longer than {timeout:g} s and was stopped. Narrow it (LIMIT, more specific patterns)."
+E215 = "E215 Cannot answer in any of the accepted types ({accept}). Supported: {supported}."
+E216 = "E216 Missing {what}: {fix}."
+E217 = ("E217 The request needs a Content-Length header giving the body's size in bytes (chunked bodies "
+        "are not accepted).")
+E218 = "E218 LOAD is refused: this endpoint does not fetch data from other hosts."
+E219 = "E219 The query failed: {cause}"
+
+# E22x: pushing graphs to another graph store (graphbuild push)
+E220 = "E220 Push target '{url}' is not an http(s) URL. Give the graph store (or, with --via update, update) endpoint."
+E221 = "E221 Cannot reach {url}: {cause}. Check that the server runs and the URL is right."
+E222 = "E222 {url} refused graph <{graph}>: HTTP {status} {reason}{detail}"
+E223 = "E223 {url} did not answer within {timeout:g} s while receiving graph <{graph}>."
+E224 = "E224 Push to {url} incomplete: {failed} of {total} graphs not pushed.\n{details}"
+E225 = "E225 Give either a token or a user name, not both."
+E226 = "E226 Unknown push method '{via}'. Choose one of: gsp, update."
+E227 = "E227 The store has no graph <{graph}>. Its graphs: {available}."
+
+# E23x: SHACL validation (graphbuild validate)
+E231 = ("E231 Cannot read the SHACL shapes '{path}': {cause}. Pass a valid Turtle file with --shapes, "
+        "or leave it out to use graphbuild's own shapes.")
+
+# E24x: network analysis (graphbuild analyze, graphbuild path)
+E241 = "E241 No entity called '{name}' in the graph.{hint}"
+
+# E3xx: evaluation against gold facts (graphbuild eval)
+E301 = ("E301 {path}:{line}: not a gold fact ({cause}). Each line must be a JSON object with "
+        "\"subject\", \"relation\" and \"object\" strings (and optionally \"negative\": true).")
 
 class GraphbuildError(Exception):
     """Base class of every error graphbuild raises on purpose."""

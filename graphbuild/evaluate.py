@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .errors import E301, InputError
 from .store import Store
 
 __all__ = ["EvalReport", "GoldFact", "evaluate", "read_gold"]
@@ -107,8 +107,7 @@ def read_gold(path: str | Path) -> list[GoldFact]:
                 facts.append(GoldFact(str(row["subject"]), str(row["relation"]), str(row["object"]),
                                       bool(row.get("negative", False))))
             except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}: not a gold fact ({exc}); expected a JSON object with "
-                                 "\"subject\", \"relation\" and \"object\"") from exc
+                raise InputError(E301.format(path=path, line=number, cause=exc)) from exc
     return facts
 
 

@@ -29,19 +29,10 @@ from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 
-from .errors import InputError, OutputError
+from .errors import E220, E221, E222, E223, E224, E225, E226, E227, InputError, OutputError
 from .store import Store
 
 __all__ = ["GraphPush", "PushError", "PushReport", "push_store"]
-
-E220 = "E220 Push target '{url}' is not an http(s) URL. Give the graph store (or, with --via update, update) endpoint."
-E221 = "E221 Cannot reach {url}: {cause}. Check that the server runs and the URL is right."
-E222 = "E222 {url} refused graph <{graph}>: HTTP {status} {reason}{detail}"
-E223 = "E223 {url} did not answer within {timeout:g} s while receiving graph <{graph}>."
-E224 = "E224 Push to {url} incomplete: {failed} of {total} graphs not pushed.\n{details}"
-E225 = "E225 Give either a token or a user name, not both."
-E226 = "E226 Unknown push method '{via}'. Choose one of: gsp, update."
-E227 = "E227 The store has no graph <{graph}>. Its graphs: {available}."
 
 _VIAS = ("gsp", "update")
 

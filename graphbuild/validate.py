@@ -29,7 +29,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, SH
 
-from .errors import StoreError
+from .errors import E231, StoreError
 from .store import Store
 from .vocab import ONTOLOGY_DIR, PREFIXES
 
@@ -37,7 +37,6 @@ __all__ = ["SHAPES_PATH", "ValidationReport", "Violation", "validate_store"]
 
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_GRAPH = "https://graphbuild.org/ontology"
-E231 = "E231 Cannot read the SHACL shapes '{path}': {cause}"
 
 
 @dataclass(frozen=True)

@@ -27,18 +27,13 @@ import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from ..errors import InputError, StoreError
+from ..errors import E203, E204, E205, E206, InputError, StoreError
 from ._child import OxigraphChild
 from ._front import FrontConfig, make_handler
 from ._lock import StoreLock
 from ._pool import ChildPool
 
 __all__ = ["RunningServer", "serve", "start"]
-
-E203 = "E203 --allow-update needs --token T: updates are accepted only with 'Authorization: Bearer T'."
-E204 = "E204 {name} must be positive, not {value}."
-E206 = "E206 Oxigraph's server stopped unexpectedly: {cause}"
-E205 = "E205 Cannot listen on {host}:{port}: {cause}. Choose another --port (0 picks a free one)."
 
 
 class _Server(ThreadingHTTPServer):

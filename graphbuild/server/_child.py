@@ -22,13 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..errors import GraphbuildError, StoreError
+from ..errors import E201, E202, GraphbuildError, StoreError
 
 __all__ = ["OxigraphChild", "find_oxigraph"]
-
-E201 = ("E201 Oxigraph's server program 'oxigraph' was not found (looked in {where}). Install the "
-        "'oxigraph' package from PyPI in the same environment: pip install oxigraph==0.5.13")
-E202 = "E202 Oxigraph's server did not start on the store at '{path}': {cause}"
 
 _STARTUP_SECONDS = 20.0
 

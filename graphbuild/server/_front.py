@@ -25,25 +25,13 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlencode
 
+from ..errors import E207, E209, E210, E211, E212, E213, E214, E215, E216, E217, E218, E219
 from ._relay import Deadline, Refused, json_boolean_as_tsv, read_all, read_lines
 from ._pool import Busy, ChildPool
 from ._results import GRAPH_TYPES, SOLUTION_TYPES, negotiate, render_graph, render_solutions
 from ._sparql_text import blank_out, query_form, uses_service
 
 __all__ = ["FrontConfig", "make_handler"]
-
-E210 = "E210 This server is read-only: updates are refused. Restart it with --allow-update --token T to accept them."
-E211 = "E211 Updates need 'Authorization: Bearer <token>' with the token the server was started with."
-E212 = ("E212 SERVICE is refused: this endpoint does not call other SPARQL endpoints. Query each "
-        "endpoint yourself, or load its data into the store.")
-E213 = "E213 The request body is {size} bytes; this server accepts at most {limit}."
-E214 = "E214 The query ran longer than {timeout:g} s and was stopped. Narrow it (LIMIT, more specific patterns)."
-E215 = "E215 Cannot answer in any of the accepted types ({accept}). Supported: {supported}."
-E216 = "E216 Missing SPARQL {what}: send it as the '{what}' parameter or as the request body."
-E217 = "E217 The request needs a Content-Length header (chunked bodies are not accepted)."
-E209 = ("E209 All {workers} query workers are busy; nothing became free within {timeout:g} s. Try again, "
-        "or start the server with more --workers.")
-E218 = "E218 LOAD is refused: this endpoint does not fetch data from other hosts."
 
 _FORM = "application/x-www-form-urlencoded"
 _PAGE_PATHS = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}
@@ -117,7 +105,7 @@ class _FrontHandler(BaseHTTPRequestHandler):
             elif path in _PAGE_PATHS and method in ("GET", "HEAD"):
                 self._pass_through(method)
             else:
-                raise Refused(404, f"No {method} {path} here: use /query, /update, /store or /.")
+                raise Refused(404, E207.format(method=method, path=path))
         except Refused as refusal:
             self._send(refusal.status, (str(refusal) + "\n").encode("utf-8"), headers=refusal.headers)
         except TimeoutError:
@@ -125,7 +113,7 @@ class _FrontHandler(BaseHTTPRequestHandler):
         except (OSError, http.client.HTTPException) as exc:
             if self._response_started:
                 raise
-            self._send(502, f"E219 Oxigraph did not answer: {exc}\n".encode())
+            self._send(502, (E219.format(cause=f"Oxigraph did not answer ({exc})") + "\n").encode("utf-8"))
 
     # ------------------------------------------------------------------ requests
     def _read_body(self) -> bytes:
@@ -137,7 +125,7 @@ class _FrontHandler(BaseHTTPRequestHandler):
         try:
             size = int(length)
         except ValueError:
-            raise Refused(400, "E217 Content-Length is not a number.") from None
+            raise Refused(400, E217) from None
         if size > self.config.max_body_bytes:
             self.close_connection = True
             raise Refused(413, E213.format(size=size, limit=self.config.max_body_bytes))
@@ -156,7 +144,8 @@ class _FrontHandler(BaseHTTPRequestHandler):
         else:
             query = (params.pop("query", [None]) or [None])[0]
         if not query:
-            raise Refused(400, E216.format(what="query"))
+            raise Refused(400, E216.format(what="SPARQL query",
+                                           fix="send it as the 'query' parameter or as the request body"))
         if uses_service(query):
             raise Refused(403, E212)
         self._answer_query(method, query, params)
@@ -169,7 +158,8 @@ class _FrontHandler(BaseHTTPRequestHandler):
         else:
             text = body.decode("utf-8", "replace")
         if not text.strip():
-            raise Refused(400, E216.format(what="update"))
+            raise Refused(400, E216.format(what="SPARQL update",
+                                           fix="send it as the 'update' parameter or as the request body"))
         if uses_service(text):
             raise Refused(403, E212)
         if "LOAD" in blank_out(text).upper().split():
@@ -182,10 +172,11 @@ class _FrontHandler(BaseHTTPRequestHandler):
             self._check_write_allowed()
             return self._forward_raw(method, f"/store?{query_string}", body)
         if method not in ("GET", "HEAD"):
-            raise Refused(405, f"{method} is not supported on /store.")
+            raise Refused(405, E207.format(method=method, path="/store"))
         params = parse_qs(query_string, keep_blank_values=True)
         if "graph" not in params and "default" not in params:
-            raise Refused(400, "E216 Name the graph: /store?graph=IRI or /store?default.")
+            raise Refused(400, E216.format(what="graph",
+                                           fix="name it with /store?graph=IRI, or /store?default for the default graph"))
         chosen = self._choose(GRAPH_TYPES)
         self._capped(method, f"/store?{query_string}", None, "CONSTRUCT", chosen)
 
@@ -229,7 +220,7 @@ class _FrontHandler(BaseHTTPRequestHandler):
         status, payload, truncated = self._exchange("POST" if body is not None else "GET", path, body,
                                                     {"Accept": accept, "Content-Type": _FORM}, read)
         if status != 200:
-            return self._send(status, b"E219 " + payload + b"\n")
+            return self._send(status, (E219.format(cause=payload.decode("utf-8", "replace")) + "\n").encode("utf-8"))
         if form == "ASK":
             output = render_solutions(json_boolean_as_tsv(payload), fmt, None)
         elif graph:

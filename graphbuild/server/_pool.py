@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
-from ..errors import StoreError
+from ..errors import E208, StoreError
 from ._child import OxigraphChild
 
 __all__ = ["Busy", "ChildPool"]
@@ -59,7 +59,7 @@ class ChildPool:
             time.sleep(0.01)
         if ready < self.size:
             self.stop()
-            raise self._error or StoreError(self.failure or "Oxigraph did not start")
+            raise self._error or StoreError(self.failure or E208.format(ready=ready, size=self.size, wait=wait))
         return self
 
     def _add(self, child: OxigraphChild) -> None:

@@ -7,9 +7,9 @@ import json
 import socket
 import time
 
-__all__ = ["E219", "Deadline", "Refused", "json_boolean_as_tsv", "read_all", "read_lines"]
+from ..errors import E219
 
-E219 = "E219 The query failed: {cause}"
+__all__ = ["Deadline", "Refused", "json_boolean_as_tsv", "read_all", "read_lines"]
 
 
 class Refused(Exception):

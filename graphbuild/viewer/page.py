@@ -21,8 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..errors import GraphbuildError
-from .messages import E103
+from ..errors import E103, GraphbuildError
 
 __all__ = ["build_page", "json_for_script", "vis_network_js"]
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ..errors import InputError
+from ..errors import E101, E102, E104, InputError
 from ..query import select as run_select
 from ..store import Store
 from .data import Entity, GraphData, Relation, local_name, property_labels
-from .messages import E101, E102, E104
 
 __all__ = ["Selection", "choose", "find_entities", "from_construct"]
 
