@@ -1,7 +1,8 @@
 """The build: read inputs, parse, extract, resolve, map to RDF, write each document atomically.
 
-Documents are committed by a background writer (:mod:`graphbuild.writer`) while the next ones
-are parsed. Documents whose content hash is already stored are skipped, so re-running changes nothing. A
+Parsed documents are mapped to RDF by :mod:`graphbuild.mapper` (in a worker process for larger
+builds) and committed by a background writer (:mod:`graphbuild.writer`) while the next ones are
+parsed. Documents whose content hash is already stored are skipped, so re-running changes nothing. A
 changed file replaces its old graph (found by its source) in the same transaction that writes
 the new one. Each document is committed as soon as it is parsed: a build killed half-way leaves
 only whole documents, and the next build completes the rest.
@@ -17,12 +18,13 @@ from datetime import datetime, timezone
 
 from .ingest import Document, Skipped, read_inputs
 from .store import Store
-from .vocab import GB
 from .writer import DocumentWriter
 
 __all__ = ["BuildReport", "build"]
 
 ONTOLOGY_GRAPH = "https://graphbuild.org/ontology"
+# Below this many new documents, starting a worker process costs more than it saves.
+WORKER_MIN_DOCUMENTS = 8
 
 
 @dataclass
@@ -53,15 +55,19 @@ class BuildReport:
 
 def build(store: Store, items: Iterable[str | os.PathLike] | str | os.PathLike, *, base_iri: str,
           model: str | None = None, progress: Callable[[int, int], None] | None = None,
-          paths_only: bool = False) -> BuildReport:
-    """Add the documents in ``items`` to ``store``; see :meth:`KnowledgeGraph.build`."""
+          paths_only: bool = False, worker: bool | None = None) -> BuildReport:
+    """Add the documents in ``items`` to ``store``; see :meth:`KnowledgeGraph.build`.
+
+    ``worker``: map parsed documents to RDF in a worker process (``None``: when there are at
+    least ``WORKER_MIN_DOCUMENTS`` new documents and more than one CPU).
+    """
     started = time.perf_counter()
     report = BuildReport()
     documents, report.skipped = read_inputs(items, paths_only=paths_only)
     todo = _new_documents(store, documents, report)
     _ensure_ontology(store)
     if todo:
-        _build_documents(store, todo, base_iri, model, progress, report)
+        _build_documents(store, todo, base_iri, model, progress, report, worker)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -79,18 +85,16 @@ def _new_documents(store: Store, documents: list[Document], report: BuildReport)
     return list(todo.values())
 
 
-def _build_documents(store, todo, base_iri, model, progress, report) -> None:
+def _build_documents(store, todo, base_iri, model, progress, report, worker) -> None:
     # imported here so that reading commands never load spaCy
-    from .extract import extract_document
-    from .lexicon import load_lexicon
+    from .mapper import DocumentMapper
     from .nlp import load_pipeline, parse
-    from .rdf import document_quads
 
     nlp = load_pipeline(model)
-    lexicon = load_lexicon()
     built_at = datetime.now(timezone.utc).replace(microsecond=0)
+    if worker is None:
+        worker = len(todo) >= WORKER_MIN_DOCUMENTS and (os.cpu_count() or 1) > 1
     entities: set[str] = set()
-    mention_count = str(GB.mentionCount)
     committed = 0
 
     def on_commit() -> None:
@@ -99,19 +103,25 @@ def _build_documents(store, todo, base_iri, model, progress, report) -> None:
         if progress is not None:
             progress(committed, len(todo))
 
+    def store_mapped(mapped) -> None:
+        writer.put(mapped.source, mapped.graph, mapped.nquads)
+        report.sentences += mapped.sentences
+        report.relations += mapped.relations
+        report.asserted += mapped.asserted
+        report.quads += mapped.quads
+        report.words += mapped.words
+        entities.update(mapped.entities)
+
     writer = DocumentWriter(store, on_commit)
+    mapper = DocumentMapper(nlp.lang, base_iri, built_at, worker=worker)
     try:
         for document, pieces in zip(todo, parse(nlp, (d.text for d in todo))):
-            facts = extract_document(pieces)
-            graph_iri, quads = document_quads(document, facts, base_iri, built_at, lexicon)
-            writer.put(document.source, graph_iri, quads)
-            report.sentences += facts.sentences
-            report.relations += len(facts.relations)
-            report.asserted += sum(r.asserted for r in facts.relations)
-            report.quads += len(quads)
-            report.words += sum(len(doc) for _, doc in pieces)
-            entities.update(q.subject.value for q in quads if q.predicate.value == mention_count)
+            for mapped in mapper.submit(document, pieces):
+                store_mapped(mapped)
+        for mapped in mapper.finish():
+            store_mapped(mapped)
     finally:
+        mapper.close()
         writer.close()
     report.documents = committed
     report.entities = len(entities)

@@ -57,15 +57,16 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ writing
     def build(self, items: Iterable[str | os.PathLike] | str | os.PathLike, *, progress: Any = None,
-              paths_only: bool = False):
+              paths_only: bool = False, worker: bool | None = None):
         """Add documents: paths, folders, globs (``Path`` or str naming an existing path or glob)
         or raw texts (any other str; with ``paths_only`` such a str is an error instead).
-        ``progress(done, total)`` is called after each document.
+        ``progress(done, total)`` is called (from the writer thread) after each committed document.
+        ``worker`` maps parses to RDF in a worker process; by default only for larger builds.
         Returns a :class:`graphbuild.build.BuildReport`."""
         from .build import build
 
         return build(self.store, items, base_iri=self.base_iri, model=self.model, progress=progress,
-                     paths_only=paths_only)
+                     paths_only=paths_only, worker=worker)
 
     # ------------------------------------------------------------------ reading
     def query(self, sparql: str, **bindings: Any):

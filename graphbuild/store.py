@@ -113,16 +113,31 @@ class Store:
         )
         return [row["g"].value for row in rows]
 
-    def replace_graph(self, graph: str, quads: Iterable[ox.Quad], *, also_drop: Iterable[str] = ()) -> None:
+    def has_graph(self, graph: str) -> bool:
+        """True if the named graph ``graph`` holds any quad."""
+        return self._ox.contains_named_graph(ox.NamedNode(graph))
+
+    def load_nquads(self, data: bytes) -> None:
+        """Add N-Quads in one transaction (without holding Python's GIL while parsing and writing)."""
+        self._ox.load(data, ox.RdfFormat.N_QUADS)
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad] | bytes, *, also_drop: Iterable[str] = ()) -> None:
         """Replace named graph ``graph`` by ``quads`` and drop ``also_drop``, in one transaction.
 
-        Oxigraph applies a SPARQL update atomically, so a crash leaves either the old state or
-        the new one, never half a document.
+        ``quads`` are quads in ``graph``, or their N-Quads serialisation. Oxigraph applies a load
+        and a SPARQL update atomically, so a crash leaves either the old state or the new one,
+        never half a document.
         """
         also_drop = list(also_drop)
         if not also_drop and not self._ox.contains_named_graph(ox.NamedNode(graph)):
-            self._ox.extend(quads)  # a new graph: one transaction, no SPARQL text to build or parse
+            # a new graph: one transaction; loading bytes runs without holding Python's GIL
+            if isinstance(quads, bytes):
+                self._ox.load(quads, ox.RdfFormat.N_QUADS)
+            else:
+                self._ox.extend(quads)
             return
+        if isinstance(quads, bytes):
+            quads = ox.parse(quads, ox.RdfFormat.N_QUADS)
         drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in dict.fromkeys([*also_drop, graph]))
         body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
         self._ox.update(f"{drops}INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")

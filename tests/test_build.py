@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -88,6 +89,7 @@ def test_a_killed_build_leaves_whole_documents_and_the_next_build_completes(tmp_
     finally:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
+    assert _mapping_workers_gone(), "the mapping worker outlived the killed build"
     count_per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     with KnowledgeGraph.open(store) as kg:
         partial = {r["g"].value: int(r["n"].value) for r in kg.query(count_per_graph)}
@@ -121,3 +123,33 @@ def test_a_document_longer_than_the_parser_limit_is_split(monkeypatch):
     offsets = kg.query("SELECT ?b ?s WHERE { ?st nif:beginIndex ?b ; gb:sentence ?s }")
     assert max(int(r["b"].value) for r in offsets) > 400
     assert all(text[int(r["b"].value):].startswith(r["s"].value) for r in offsets)
+
+
+def _mapping_workers_gone(timeout: float = 15.0) -> bool:
+    """True once no ``python -m graphbuild.mapper`` worker process is left."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = [p for p in os.listdir("/proc") if p.isdigit() and _cmdline(p).endswith(("graphbuild.mapper\0en\0",))]
+        if not alive:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _cmdline(pid: str) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+def test_the_worker_process_builds_the_same_graph(seeds_dir):
+    exports = []
+    for worker in (False, True):
+        kg = KnowledgeGraph.in_memory()
+        report = kg.build([seeds_dir], worker=worker)
+        assert report.documents == 2
+        lines = kg.export(format="nquads").decode("utf-8").splitlines()
+        exports.append(sorted(line for line in lines if "generatedAtTime" not in line))
+    assert exports[0] == exports[1] and len(exports[0]) > 1000

@@ -1,0 +1,167 @@
+"""Turn parsed documents into their N-Quads: extraction, resolution and RDF mapping.
+
+Everything after the parse runs either in this process or, for larger builds, in one worker
+process fed with serialised parses (``Doc.to_bytes``), so that on a machine with two or more
+cores the parse of the next documents is not slowed down by the work on the previous ones.
+Results come back in submission order.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+import pyoxigraph as ox
+from spacy.tokens import Doc
+
+from .ingest import Document
+from .vocab import GB
+
+__all__ = ["DocumentMapper", "MappedDocument", "map_document"]
+
+_MENTION_COUNT = str(GB.mentionCount)
+
+
+@dataclass(frozen=True)
+class MappedDocument:
+    """One document ready to store, with the counts a build reports."""
+
+    source: str
+    graph: str
+    nquads: bytes
+    quads: int
+    sentences: int
+    relations: int
+    asserted: int
+    words: int
+    entities: frozenset[str]
+
+
+def map_document(document: Document, pieces: list[tuple[int, Doc]], base_iri: str,
+                 built_at: datetime) -> MappedDocument:
+    """Extract, resolve and map one parsed document to the quads of its named graph."""
+    from .extract import extract_document
+    from .rdf import document_quads
+
+    facts = extract_document(pieces)
+    graph, quads = document_quads(document, facts, base_iri, built_at)
+    buffer = io.BytesIO()
+    ox.serialize(quads, buffer, ox.RdfFormat.N_QUADS)
+    return MappedDocument(
+        source=document.source, graph=graph, nquads=buffer.getvalue(), quads=len(quads),
+        sentences=facts.sentences, relations=len(facts.relations),
+        asserted=sum(r.asserted for r in facts.relations), words=sum(len(doc) for _, doc in pieces),
+        entities=frozenset(q.subject.value for q in quads if q.predicate.value == _MENTION_COUNT),
+    )
+
+
+class DocumentMapper:
+    """Maps documents in order, in a worker process when ``worker`` is true.
+
+    The worker is a fresh interpreter running this module (``python -m graphbuild.mapper``), fed
+    pickled ``(document, serialised parses)`` on its stdin and answering on its stdout; a reader
+    thread collects the answers so that neither side can block the other on a full pipe. If this
+    process dies, the worker sees the end of its input and exits.
+    """
+
+    def __init__(self, lang: str, base_iri: str, built_at: datetime, *, worker: bool) -> None:
+        self._args = (base_iri, built_at)
+        self._in_flight = 0
+        self._process: subprocess.Popen | None = None
+        if worker:
+            self._process = subprocess.Popen([sys.executable, "-m", __name__, lang],
+                                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            self._results: queue.Queue = queue.Queue()
+            self._requests: queue.Queue = queue.Queue()
+            self._threads = [threading.Thread(target=target, name=f"graphbuild-mapper-{target.__name__}",
+                                              daemon=True) for target in (self._read, self._send)]
+            for thread in self._threads:
+                thread.start()
+
+    def submit(self, document: Document, pieces: list[tuple[int, Doc]]) -> Iterator[MappedDocument]:
+        """Hand over one parsed document; yields the documents finished meanwhile, in order.
+
+        Never waits for the worker: parses come in bursts (spaCy parses a batch, then yields it),
+        and the next batch should be parsing while the worker maps this one.
+        """
+        if self._process is None:
+            yield map_document(document, pieces, *self._args)
+            return
+        serialised = [(offset, doc.to_bytes(exclude=["tensor", "user_data"])) for offset, doc in pieces]
+        self._requests.put((document, serialised, *self._args))
+        self._in_flight += 1
+        while self._in_flight and not self._results.empty():
+            yield self._next()
+
+    def finish(self) -> Iterator[MappedDocument]:
+        """Yield the documents still in progress, in order."""
+        while self._in_flight:
+            yield self._next()
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._requests.put(None)  # the sender closes the worker's input: it exits
+            if self._process.wait(timeout=60) is None:
+                self._process.kill()
+            self._process = None
+
+    def _next(self) -> MappedDocument:
+        result = self._results.get()
+        self._in_flight -= 1
+        if isinstance(result, MappedDocument):
+            return result
+        raise RuntimeError(f"the graphbuild mapping worker failed: {result}")
+
+    def _send(self) -> None:
+        stdin = self._process.stdin
+        try:
+            while (request := self._requests.get()) is not None:
+                pickle.dump(request, stdin, pickle.HIGHEST_PROTOCOL)
+                stdin.flush()
+            stdin.close()
+        except BrokenPipeError:
+            pass  # the worker died; the reader reports it
+
+    def _read(self) -> None:
+        stdout = self._process.stdout
+        while True:
+            try:
+                self._results.put(pickle.load(stdout))
+            except EOFError:
+                self._results.put("it exited before answering (see its error output above)")
+                return
+
+
+def _serve(lang: str) -> None:
+    """The worker's loop: read requests from stdin until it closes, answer each on stdout."""
+    import spacy
+
+    vocab = spacy.blank(lang).vocab  # enough to rebuild parsed Docs from their bytes
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        try:
+            document, pieces, base_iri, built_at = pickle.load(stdin)
+        except EOFError:
+            return
+        try:
+            docs = [(offset, Doc(vocab).from_bytes(data)) for offset, data in pieces]
+            answer: object = map_document(document, docs, base_iri, built_at)
+        except Exception:  # noqa: BLE001 - sent back and raised in the building process
+            answer = traceback.format_exc()
+        pickle.dump(answer, stdout, pickle.HIGHEST_PROTOCOL)
+        stdout.flush()
+
+
+if __name__ == "__main__":
+    # run the package's copy of this module, so that answers pickle as graphbuild.mapper classes
+    from graphbuild.mapper import _serve as serve
+
+    serve(sys.argv[1])
