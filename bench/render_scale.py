@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import os
 import re
 import shutil
 import tempfile
@@ -108,7 +109,12 @@ def pyvis_page(store: Store, path: Path) -> None:
                      color=CLASS_COLOURS.get(e.cls, "#97c2fc"))
     for r in graph.relations:
         net.add_edge(r.source, r.target, label=r.label, title=f"{r.label}: {len(r.statements)} sentences")
-    net.write_html(str(path))
+    here = os.getcwd()
+    os.chdir(path.parent)  # pyvis copies its lib/ folder into the working directory
+    try:
+        net.write_html(str(path))
+    finally:
+        os.chdir(here)
     page = path.read_text(encoding="utf-8")
     vis_tag = re.compile(r'<script src="https://[^"]*vis-network[^"]*\.js"[^>]*></script>')
     assert vis_tag.search(page), "pyvis no longer links vis-network from a CDN; update this benchmark"
