@@ -24,8 +24,8 @@ takes to redraw one frame once ready (what panning and zooming cost).
 from __future__ import annotations
 
 import argparse
-import random
 import os
+import random
 import re
 import shutil
 import tempfile
