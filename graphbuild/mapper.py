@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from .ingest import Document
 from .vocab import GB
+from .priority import lower_priority
 
 __all__ = ["DocumentMapper", "MappedDocument", "map_document"]
 
@@ -121,6 +122,7 @@ class DocumentMapper:
         raise RuntimeError(f"the graphbuild mapping worker failed: {result}")
 
     def _send(self) -> None:
+        lower_priority()
         stdin = self._process.stdin
         try:
             while (request := self._requests.get()) is not None:
@@ -131,6 +133,7 @@ class DocumentMapper:
             pass  # the worker died; the reader reports it
 
     def _read(self) -> None:
+        lower_priority()
         stdout = self._process.stdout
         while True:
             try:
@@ -144,6 +147,7 @@ def _serve(lang: str) -> None:
     """The worker's loop: read requests from stdin until it closes, answer each on stdout."""
     import spacy
 
+    lower_priority()  # the parser in the building process comes first
     vocab = spacy.blank(lang).vocab  # enough to rebuild parsed Docs from their bytes
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while True:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
+from .priority import lower_priority
 from .store import Store
 
 __all__ = ["DocumentWriter"]
@@ -49,6 +50,7 @@ class DocumentWriter:
         self._raise_if_failed()
 
     def _run(self) -> None:
+        lower_priority()
         stopping = False
         while not stopping:
             batch = [self._queue.get()]
@@ -87,3 +89,4 @@ class DocumentWriter:
     def _raise_if_failed(self) -> None:
         if self._error is not None:
             raise self._error
+
