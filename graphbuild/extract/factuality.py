@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["attribution_source", "is_negated", "modality", "times"]
+__all__ = ["attribution_source", "event_times", "is_negated", "modality", "times"]
 
 # Auxiliaries and the modality they give ("will be held" is future, "should be resolved" demanded).
 _MODAL_AUX = {
@@ -94,6 +94,40 @@ def times(verb: Token, dates: dict[int, str]) -> tuple[str, ...]:
         while owner.pos_ not in ("VERB", "AUX") and owner.head.i != owner.i:
             owner = owner.head
         if owner.i == verb.i:
+            found.append(text)
+    # "a suicide car bombing in 2024 that killed ...": the relative clause's event is dated by its noun
+    if verb.dep_ == "relcl":
+        found.extend(t for t in _noun_times(verb.head, dates) if t not in found)
+    return tuple(found)
+
+
+def event_times(noun: Token, dates: dict[int, str]) -> tuple[str, ...]:
+    """When an event noun happened: its own date ("talks ... on December 4"), else the date of the
+    nearest verb above it ("a statement released following talks ... on December 4")."""
+    own = _noun_times(noun, dates)
+    if own:
+        return own
+    token = noun
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            found = times(token, dates)
+            if found:
+                return found
+    return ()
+
+
+def _noun_times(noun: Token, dates: dict[int, str]) -> tuple[str, ...]:
+    """DATE mentions modifying ``noun`` directly, not through a clause of their own."""
+    found: list[str] = []
+    for token in noun.subtree:
+        text = dates.get(token.i)
+        if text is None or text in found:
+            continue
+        owner = token
+        while owner.i != noun.i and owner.pos_ not in ("VERB", "AUX") and owner.head.i != owner.i:
+            owner = owner.head
+        if owner.i == noun.i:
             found.append(text)
     return tuple(found)
 

@@ -182,6 +182,8 @@ def _link_relation(rule: str, link: Link, provenance_base, index, resolver, memo
             verb = verb.head
     relation = _relation(rule, verb, link.predicate, link.subject, link.object, link.text, link.kind,
                          provenance_base, index, resolver, False, memo if link.kind != "link" else None)
+    if link.kind != "link":  # the event noun carries its own date: "talks ... on December 4"
+        relation = Relation(**{**relation.__dict__, "times": factuality.event_times(link.anchor, index.dates)})
     if link.place is not None:
         relation = Relation(**{**relation.__dict__, "place": link.place})
     return relation

@@ -47,3 +47,22 @@ def test_collective_subject_resolves_and_date_is_kept():
     assert all(r.subject.mention.text not in ("sides", "The two sides") for r in facts.relations)
     met = [r for r in facts.relations if r.predicate == "meet in"]
     assert met and all(r.times == ("December 4",) and r.object.mention.text == "Beijing" for r in met)
+
+
+def test_talks_between_two_people_carry_the_place_and_the_date_of_the_sentence():
+    text = ("This demand was formalized in a joint statement released following high-level talks between Pakistani "
+            "Foreign Minister Ishaq Dar and Chinese Foreign Minister Wang Yi in Beijing on December 4.")
+    facts, _ = relations(text)
+    met = [r for r in facts.relations if r.predicate == "meet"]
+    assert [(r.subject.mention.text, r.object.mention.text, r.times, r.place.text) for r in met] == [
+        ("Ishaq Dar", "Wang Yi", ("December 4",), "Beijing")]
+
+
+def test_an_event_named_by_a_relative_clause_is_dated_by_its_noun():
+    text = ("The diplomatic pressure follows increased regional tensions, including a suicide car bombing in 2024 "
+            "that killed five Chinese nationals in northwest Pakistan.")
+    facts, _ = relations(text)
+    killed = [r for r in facts.relations if r.predicate == "kill"]
+    assert killed and all(r.times == ("2024",) for r in killed)
+    follows = [r for r in facts.relations if r.predicate == "follow"]
+    assert follows and all(r.times == () for r in follows)
