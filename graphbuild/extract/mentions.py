@@ -65,12 +65,14 @@ def possessor(token: Token) -> Token | None:
 
 
 def concept_label(token: Token, owner: str | None = None) -> str:
-    """Label of the concept node for ``token``: its head phrase, common words lower-cased.
+    """Label of the concept node for ``token``: its head phrase, common words lower-cased
+    (names and name adjectives keep their case: "Chinese nationals").
 
     ``owner`` (a possessor's name) prefixes the label: "Pakistan's sovereignty".
     """
     span = concept_span(token)
-    text = "".join((t.text if t.pos_ == "PROPN" else t.text.lower()) + t.whitespace_ for t in span).strip()
+    text = "".join((t.text if t.pos_ == "PROPN" or t.ent_type_ else t.text.lower()) + t.whitespace_
+                   for t in span).strip()
     return f"{owner}'s {text}" if owner else text
 
 
@@ -169,5 +171,5 @@ class MentionIndex:
         start = span.start_char
         poss = possessor(token)
         if owner and poss is not None and poss.i < span.start:
-            start = poss.idx
+            start = concept_span(poss).start_char
         return Mention(concept_label(token, owner), start + self.offset, span.end_char + self.offset, "CONCEPT")

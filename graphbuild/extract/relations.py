@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
 from . import factuality
-from .mentions import MentionIndex, possessor
+from .mentions import MentionIndex, concept_label, possessor
 from .model import Argument, Mention, Provenance, Relation
 from .references import ReferenceResolver
 from .roles import NOUN_RULES, Link
@@ -52,7 +52,7 @@ def subject_verb_object(clause: _Clause, args) -> Iterator[tuple[str, Argument, 
     """"China supports Pakistan": nsubj and dobj of an active verb."""
     if clause.passive:
         return
-    for obj_token in _children(clause.verb, _OBJECT_DEPS):
+    for obj_token in _direct_objects(clause.verb):
         if _nominal_prep(clause.verb, obj_token) is not None:
             continue  # "reaffirmed its support for X" is nominal_predicate's, not "reaffirm support"
         for obj in args(obj_token):
@@ -77,12 +77,14 @@ def prepositional_object(clause: _Clause, args) -> Iterator[tuple[str, Argument,
     With a direct object ("deepen cooperation in education") the phrase is only an adjunct: it makes
     a relation only when it names an entity or the lexicon knows the verb with that preposition.
     """
-    objects = _children(clause.verb, _OBJECT_DEPS)
+    objects = _direct_objects(clause.verb)
     taken = {_nominal_prep(clause.verb, noun) for noun in objects}
     lexicon = load_lexicon()
     for prep in _children(clause.verb, ("prep",)):
         if prep in taken:
             continue  # "expressed opposition to X" is nominal_predicate's
+        if prep.i < clause.verb.i:
+            continue  # "On Palestine, both countries called for ...": a fronted topic, not "call on"
         key = f"{clause.verb.lemma_} {prep.text.lower()}"
         adjunct = bool(objects) and lexicon.property_for("verb", key) is None
         for pobj in _children(prep, ("pobj",)):
@@ -121,6 +123,19 @@ def accused_of_gerund(clause: _Clause, args) -> Iterator[tuple[str, Argument, Ar
                     for subj in clause.subjects:
                         yield (f"{clause.verb.lemma_} {noun.lemma_} {prep.text.lower()}", subj, obj,
                                f"{clause.verb.text} {noun.text} {prep.text}", "verb")
+
+
+def _direct_objects(verb: Token) -> list[Token]:
+    """The verb's direct objects, with a noun the parser hung on the verb as its conjunct.
+
+    "opposes any form of X and any attempt to Y": the parser often makes "attempt" a conjunct of
+    "opposes" instead of "form"; a verb has no noun conjuncts, so it is the verb's second object.
+    """
+    objects = _children(verb, _OBJECT_DEPS)
+    if objects:
+        objects += [c for c in _children(verb, ("conj",)) if c.pos_ == "NOUN" and c.i > objects[0].i
+                    and not _children(c, _SUBJECT_DEPS)]
+    return objects
 
 
 def _nominal_prep(verb: Token, noun: Token) -> Token | None:
@@ -310,11 +325,22 @@ def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, a
         if inner:
             return [arg for t in (inner[0], *inner[0].conjuncts) for arg in _arguments(t, index, resolver, actor)]
     if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and token.i not in index.dates and token.tag_ != "VBG":
-        owner_token = possessor(token)
-        owner = index.entity(owner_token) if owner_token is not None else None
-        concept = index.concept(token, owner.text if owner is not None else None)
+        concept = index.concept(token, _owner_name(possessor(token), index))
         return [Argument(concept.text, concept)]
     return []
+
+
+def _owner_name(owner: Token | None, index: MentionIndex) -> str | None:
+    """Who a concept belongs to: a named possessor ("Pakistan's sovereignty") or a described one
+    ("the Palestinian people's right"); a pronoun ("its support") names nobody by itself."""
+    if owner is None:
+        return None
+    mention = index.entity(owner)
+    if mention is not None:
+        return mention.text
+    if owner.pos_ == "NOUN" and not owner.is_stop:
+        return concept_label(owner)
+    return None
 
 
 def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:

@@ -66,3 +66,18 @@ def test_an_event_named_by_a_relative_clause_is_dated_by_its_noun():
     assert killed and all(r.times == ("2024",) for r in killed)
     follows = [r for r in facts.relations if r.predicate == "follow"]
     assert follows and all(r.times == () for r in follows)
+
+
+def test_a_fronted_topic_is_not_the_object_of_a_phrasal_verb():
+    # "call on X" means urging X; "On Palestine, ... called for" only names the topic
+    text = ("Pakistan and China met in Beijing. On Palestine, both countries called for a permanent ceasefire "
+            "in Gaza and reaffirmed the Palestinian people’s right to self-determination.")
+    _, found = relations(text)
+    assert not {f for f in found if f[2] == "Palestine"}
+    assert {("Pakistan", "call for", "permanent ceasefire", True), ("China", "reaffirm", "Palestinian people's right", True)} <= found
+
+
+def test_a_noun_the_parser_coordinates_with_the_verb_is_a_second_object():
+    text = "Pakistan opposes any form of Taiwan independence and any attempt to create two Chinas."
+    _, found = relations(text)
+    assert {("Pakistan", "oppose", "Taiwan independence", True), ("Pakistan", "oppose", "attempt", True)} <= found
