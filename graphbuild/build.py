@@ -78,6 +78,9 @@ def _new_documents(store: Store, documents: list[Document], report: BuildReport)
     for document in documents:
         if document.content_hash in stored:
             report.unchanged += 1
+            # a file changed to the text of another stored document: its own older graph goes
+            stale = [g for g in store.graphs_with_source(document.source) if g != stored[document.content_hash]]
+            store.drop_graphs(stale)
         elif document.content_hash in todo:
             report.skipped.append(Skipped(document.source, f"same text as {todo[document.content_hash].source}"))
         else:

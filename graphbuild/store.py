@@ -54,6 +54,9 @@ class Store:
             if "lock" in str(exc).lower():
                 raise StoreInUseError(E001.format(path=self.path)) from exc
             raise StoreError(E002.format(path=self.path, cause=exc)) from exc
+        except RuntimeError as exc:  # RocksDB reports damaged or foreign files this way
+            self._unlock()
+            raise StoreError(E002.format(path=self.path, cause=_short(str(exc)))) from exc
 
     # ------------------------------------------------------------------ locking
     def _lock(self, *, shared: bool) -> None:
@@ -141,6 +144,12 @@ class Store:
         drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in dict.fromkeys([*also_drop, graph]))
         body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
         self._ox.update(f"{drops}INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        """Remove the named graphs ``graphs`` in one transaction."""
+        drops = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in dict.fromkeys(graphs))
+        if drops:
+            self._ox.update(drops)
 
     # ------------------------------------------------------------------ reading
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *, union: bool = True):

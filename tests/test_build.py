@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from graphbuild import KnowledgeGraph, ModelNotFoundError, StoreInUseError
+from graphbuild import KnowledgeGraph, ModelNotFoundError, StoreError, StoreInUseError
 from graphbuild.store import Store
 
 
@@ -51,6 +51,28 @@ def test_a_changed_file_replaces_exactly_its_own_graph(tmp_path):
         graphs_after = set(kg.store.named_graphs())
     assert len(graphs_after) == len(graphs_before)
     assert len(graphs_after & graphs_before) == len(graphs_before) - 1
+
+
+def test_a_file_changed_to_another_files_text_drops_its_own_older_graph(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("China opposes Japan.", encoding="utf-8")
+    b.write_text("India criticizes Nepal.", encoding="utf-8")
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        kg.build([tmp_path])
+        a.write_text("India criticizes Nepal.", encoding="utf-8")
+        report = kg.build([tmp_path])
+        assert (report.documents, report.unchanged) == (0, 2)
+        assert not kg.query("ASK { ?s gb:opposes ?o }")
+        assert len(kg.store.named_graphs()) == 2  # b's document and the ontology
+
+
+def test_a_damaged_store_is_a_clear_error_and_is_left_as_it_was(tmp_path):
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        kg.build(["China supports Pakistan."])
+    (tmp_path / "store" / "CURRENT").write_text("garbage\n", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"E002 Cannot open the store at .*store"):
+        KnowledgeGraph.open(tmp_path / "store")
+    assert (tmp_path / "store" / "CURRENT").read_text(encoding="utf-8") == "garbage\n"
 
 
 def test_a_second_writer_gets_a_clear_error(tmp_path):
