@@ -39,6 +39,8 @@ E011 = "E011 Cannot read query file '{path}': {cause}."
 E012 = "E012 Unknown query bindings {names}: the query has no such variables (it has: {available})."
 E013 = ("E013 {cause}. A bound variable is substituted by the engine and must be selected: add it to "
         "the SELECT clause or use SELECT *.")
+E014 = ("E014 Input {number} is empty: give a file, folder or glob (an empty path would mean the "
+        "working folder). Check for an unset shell variable.")
 
 # E1xx: the viewer (graphbuild render, show_graph, NotebookView)
 E101 = ("E101 No entity labelled '{label}' in the graph{hint}. Check the spelling (labels and aliases "

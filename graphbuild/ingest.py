@@ -2,7 +2,7 @@
 
 Supported: ``.txt``, ``.md``, ``.html``/``.htm`` and ``.jsonl`` (one article a line: ``text``,
 optional ``id``, ``title``, ``url``, ``published``). Files that are binary, empty or not
-decodable are skipped with a one-line reason; the build goes on.
+decodable, and texts that are empty, are skipped with a one-line reason; the build goes on.
 
 >>> docs, skipped = read_inputs(["China supports Pakistan."])
 >>> docs[0].title, docs[0].source
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import E006, E009, InputError
+from .errors import E006, E009, E014, InputError
 
 __all__ = ["Document", "Skipped", "SUFFIXES", "read_inputs"]
 
@@ -66,6 +66,11 @@ def read_inputs(items: Iterable[str | os.PathLike] | str | os.PathLike, *, paths
     docs: list[Document] = []
     skipped: list[Skipped] = []
     for index, item in enumerate(items):
+        if isinstance(item, str) and not item.strip():  # never read as "." (the working folder)
+            if paths_only:
+                raise InputError(E014.format(number=index + 1))
+            skipped.append(Skipped(f"text:{index}", "empty text; give an article's text, or a file, folder or glob"))
+            continue
         files = _expand(item)
         if files is None:
             if paths_only or isinstance(item, os.PathLike):
@@ -84,9 +89,13 @@ def _expand(item: str | os.PathLike) -> list[Path] | None:
     if "\n" in text or len(text) > 4096:
         return None
     path = Path(text)
-    if path.is_dir():
+    try:
+        is_dir, is_file = path.is_dir(), path.is_file()
+    except (OSError, ValueError):  # e.g. a name longer than the file system allows: no path
+        return None
+    if is_dir:
         return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-    if path.is_file():
+    if is_file:
         return [path]
     if _GLOB_CHARS & set(text):
         matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())

@@ -67,3 +67,30 @@ def test_a_missing_path_is_an_error_on_the_command_line():
 def test_a_string_that_is_no_path_is_article_text():
     docs, _ = read_inputs(["China supports Pakistan."])
     assert docs[0].text == "China supports Pakistan."
+
+
+@pytest.mark.parametrize("text", ["x" * 300, "a/" + "b" * 300 + "*.txt", "x\x00y"])
+def test_a_string_that_cannot_be_a_path_is_article_text(text):
+    docs, skipped = read_inputs([text])
+    assert [d.text for d in docs] == [text] and skipped == []
+    with pytest.raises(InputError, match="E006 Nothing matches"):
+        read_inputs([text], paths_only=True)
+
+
+@pytest.mark.parametrize("item", ["", "  \t "])
+def test_an_empty_item_is_skipped_never_read_as_the_working_folder(tmp_path, monkeypatch, item):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "here.txt").write_text("China supports Pakistan.", encoding="utf-8")
+    docs, skipped = read_inputs([item, "Pakistan thanks China."])
+    assert [d.text for d in docs] == ["Pakistan thanks China."]
+    assert [str(s) for s in skipped] == ["skipped text:0: empty text; give an article's text, or a file, folder or glob"]
+    with pytest.raises(InputError, match="E014 Input 1 is empty"):
+        read_inputs([item], paths_only=True)
+
+
+@pytest.mark.parametrize("arg, code", [("a" * 300, "E006 Nothing matches"), ("", "E014 Input 1 is empty")])
+def test_build_command_rejects_an_impossible_or_empty_path(runner, tmp_path, arg, code):
+    from graphbuild.cli import main
+
+    result = runner.invoke(main, ["build", arg, "--store", str(tmp_path / "s"), "--no-html"])
+    assert result.exit_code == 1 and code in result.output and "Traceback" not in result.output
