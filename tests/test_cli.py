@@ -32,7 +32,7 @@ def test_build_prints_a_summary_and_writes_html(runner, tmp_path, seeds_dir):
 
 def test_query_formats(runner, seeds_store):
     rows = json.loads(runner.invoke(main, ["query", SUPPORTS, "--format", "json", "--store", str(seeds_store)]).output)
-    assert {"who": "China", "whom": "Pakistan"} in rows or any(r["who"] == "China" for r in rows)
+    assert {"who": "China", "whom": "Pakistan's sovereignty"} in rows and all(set(r) == {"who", "whom"} for r in rows)
     csv_out = runner.invoke(main, ["query", SUPPORTS, "--format", "csv", "--store", str(seeds_store)]).output
     assert csv_out.splitlines()[0] == "who,whom"
     table = runner.invoke(main, ["query", SUPPORTS, "--store", str(seeds_store)]).output
@@ -62,6 +62,13 @@ def test_an_unwritable_output_exits_with_a_message(runner, seeds_store, tmp_path
     result = runner.invoke(main, ["export", "-o", str(tmp_path / "missing" / "dir" / "x.ttl"), "--store",
                                   str(seeds_store)])
     assert result.exit_code == 1 and "E007 Cannot write" in result.output
+
+
+def test_an_unwritable_html_path_stops_the_build_before_it_starts(runner, seeds_dir, tmp_path):
+    result = runner.invoke(main, ["build", str(seeds_dir), "--store", str(tmp_path / "s"),
+                                  "--html", str(tmp_path / "missing" / "graph.html")])
+    assert result.exit_code == 1 and "E007 Cannot write" in result.output and "missing" in result.output
+    assert "documents:" not in result.output and not (tmp_path / "s").exists()
 
 
 def test_a_missing_input_path_exits_with_a_message(runner, tmp_path):
