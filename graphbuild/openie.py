@@ -9,8 +9,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
+from .errors import E015, InputError
 from .extract.openie import OpenTuple, open_tuples
+from .ingest import Skipped, _decode
 
 __all__ = ["openie_file", "openie_lines"]
 
@@ -27,9 +30,26 @@ def openie_lines(lines: Iterable[str], *, model: str | None = None) -> Iterator[
 
 
 def openie_file(path: str | os.PathLike, *, model: str | None = None) -> Iterator[OpenTuple]:
-    """Tuples of a UTF-8 text file (``-`` reads standard input)."""
-    if os.fspath(path) == "-":
-        yield from openie_lines(sys.stdin.read().splitlines(), model=model)
-        return
-    with open(path, encoding="utf-8") as handle:
-        yield from openie_lines(handle.read().splitlines(), model=model)
+    """Tuples of a UTF-8 text file (``-`` reads standard input).
+
+    Raises :class:`InputError` (E015) at once, before any parsing, if the file cannot be read
+    or is not text."""
+    return openie_lines(_read_text(path).splitlines(), model=model)
+
+
+def _read_text(path: str | os.PathLike) -> str:
+    stdin = os.fspath(path) == "-"
+    name = "standard input" if stdin else os.fspath(path)
+    try:
+        if stdin:
+            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        else:
+            data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(E015.format(path=name, cause=exc.strerror or exc)) from exc
+    if not data.strip():
+        return ""
+    text = _decode(data)  # the checks and reasons ingest gives for article files
+    if isinstance(text, Skipped):
+        raise InputError(E015.format(path=name, cause=text.reason))
+    return text

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graphbuild.cli import main
-from graphbuild.openie import openie_lines
+from graphbuild.errors import InputError
+from graphbuild.openie import openie_file, openie_lines
 
 SENTENCES = [
     "Pakistan and China on Monday jointly urged stronger measures to dismantle terrorist groups.",
@@ -30,3 +33,29 @@ def test_openie_command_writes_carb_lines(runner, tmp_path):
     lines = result.output.splitlines()
     assert lines and all(line.split("\t")[0] in SENTENCES and len(line.split("\t")) >= 5 for line in lines)
     float(lines[0].split("\t")[1])
+
+
+@pytest.mark.parametrize("name, data, cause", [
+    ("latin1.txt", "caf\xe9 au lait".encode("latin-1"), "not UTF-8 text"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    ("missing.txt", None, "No such file"),
+    ("folder", "dir", "Is a directory"),
+])
+def test_a_file_that_is_no_text_is_refused_before_parsing(tmp_path, name, data, cause):
+    path = tmp_path / name
+    if data == "dir":
+        path.mkdir()
+    elif data is not None:
+        path.write_bytes(data)
+    with pytest.raises(InputError, match=f"E015 Cannot read '{path}': {cause}"):
+        openie_file(path)
+
+
+def test_openie_command_names_an_undecodable_file_or_stdin(runner, tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("caf\xe9 au lait".encode("latin-1"))
+    result = runner.invoke(main, ["openie", str(path)])
+    assert result.exit_code == 1 and f"E015 Cannot read '{path}': not UTF-8" in result.output
+    result = runner.invoke(main, ["openie", "-"], input=b"\xff\xfe\x00")
+    assert result.exit_code == 1 and "E015 Cannot read 'standard input'" in result.output
+    assert "Traceback" not in result.output and not isinstance(result.exception, UnicodeDecodeError)
