@@ -99,6 +99,7 @@ E241 = "E241 No entity called '{name}' in the graph.{hint}"
 # E3xx: evaluation against gold facts (graphbuild eval)
 E301 = ("E301 {path}:{line}: not a gold fact ({cause}). Each line must be a JSON object with "
         "\"subject\", \"relation\" and \"object\" strings (and optionally \"negative\": true).")
+E302 = "E302 Cannot read the gold file '{path}': {cause}. Pass a JSON Lines file of gold facts."
 
 class GraphbuildError(Exception):
     """Base class of every error graphbuild raises on purpose."""

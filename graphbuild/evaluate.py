@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import E301, InputError
+from .errors import E301, E302, InputError
 from .store import Store
 
 __all__ = ["EvalReport", "GoldFact", "evaluate", "read_gold"]
@@ -96,19 +96,44 @@ class EvalReport:
 
 
 def read_gold(path: str | Path) -> list[GoldFact]:
-    """Parse a gold JSON Lines file; raise :class:`InputError` naming the bad line."""
+    """Parse a gold JSON Lines file; raise :class:`InputError` naming the file and the bad line."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(E302.format(path=path, cause=exc.strerror or exc)) from exc
     facts = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            try:
-                row = json.loads(line)
-                facts.append(GoldFact(str(row["subject"]), str(row["relation"]), str(row["object"]),
-                                      bool(row.get("negative", False))))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(E301.format(path=path, line=number, cause=exc)) from exc
+    for number, raw in enumerate(data.splitlines(), 1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            cause = f"not UTF-8 text at column {exc.start + 1}; re-save the file as UTF-8"
+            raise InputError(E301.format(path=path, line=number, cause=cause)) from exc
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            facts.append(_gold_fact(line))
+        except ValueError as exc:
+            raise InputError(E301.format(path=path, line=number, cause=exc)) from exc
     return facts
+
+
+def _gold_fact(line: str) -> GoldFact:
+    """The fact on one line; ``ValueError`` saying why there is none (never a label "None")."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON: {exc.msg}") from exc
+    if not isinstance(row, dict):
+        raise ValueError("not a JSON object")
+    for key in ("subject", "relation", "object"):
+        if key not in row:
+            raise ValueError(f'no "{key}"')
+        if not isinstance(row[key], str) or not row[key].strip():
+            raise ValueError(f'"{key}" must be a non-empty string, not {json.dumps(row[key])[:40]}')
+    negative = row.get("negative", False)
+    if not isinstance(negative, bool):  # "negative": "false" must not mean true
+        raise ValueError(f'"negative" must be true or false, not {json.dumps(negative)[:40]}')
+    return GoldFact(row["subject"], row["relation"], row["object"], negative)
 
 
 def normalise_label(text: str) -> str:

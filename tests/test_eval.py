@@ -31,6 +31,33 @@ def test_bad_gold_line_names_its_number(tmp_path):
         read_gold(path)
 
 
+@pytest.mark.parametrize("line, cause", [
+    ('{"subject": null, "relation": "supports", "object": "Pakistan"}', '"subject" must be a non-empty string, not null'),
+    ('{"subject": "China", "relation": 3, "object": "Pakistan"}', '"relation" must be a non-empty string, not 3'),
+    ('{"subject": "China", "relation": "supports", "object": ["Pakistan"]}', '"object" must be a non-empty string'),
+    ('{"subject": " ", "relation": "supports", "object": "Pakistan"}', '"subject" must be a non-empty string'),
+    ('{"subject": "a", "relation": "b", "object": "c", "negative": "false"}', '"negative" must be true or false'),
+    ('["China", "supports", "Pakistan"]', "not a JSON object"),
+])
+def test_a_gold_line_without_three_label_strings_is_refused(tmp_path, line, cause):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('# comment\n{"subject": "a", "relation": "b", "object": "c"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_gold(path)
+    assert str(raised.value).startswith(f"E301 {path}:3: not a gold fact ({cause}")
+
+
+def test_a_gold_file_that_is_not_utf8_names_the_line(runner, seeds_store, tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(b'{"subject": "a", "relation": "b", "object": "c"}\n{"subject": "caf\xe9", "relation": "b", '
+                     b'"object": "c"}\n')
+    result = runner.invoke(main, ["eval", str(path), "--store", str(seeds_store)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"E301 {path}:2: not a gold fact (not UTF-8 text at column 17" in result.output
+    with pytest.raises(InputError, match="E302 Cannot read the gold file .*No such file"):
+        read_gold(tmp_path / "missing.jsonl")
+
+
 def test_precision_scope_and_negative_facts(seeds_store, tmp_path):
     gold = tmp_path / "gold.jsonl"
     rows = [{"subject": "China", "relation": "supports", "object": "Pakistan's sovereignty"},
