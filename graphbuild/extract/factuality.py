@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .parse_repairs import coordination_head
+
 __all__ = ["attribution_source", "event_times", "is_negated", "modality", "times"]
 
 # Auxiliaries and the modality they give ("will be held" is future, "should be resolved" demanded).
@@ -21,6 +23,13 @@ _GOVERNOR_MODALITY = {
     **dict.fromkeys(("agree", "pledge", "decide", "vow", "promise", "plan", "commit", "resolve", "aim", "intend"), "future"),
     **dict.fromkeys(("hope", "seek", "try", "attempt", "expect", "wish"), "hedged"),
 }
+# Nouns whose to-infinitive or "of V-ing" complement is not (yet) a fact.
+_NOUN_GOVERNOR_MODALITY = {
+    **dict.fromkeys(("need", "importance", "call", "demand", "necessity", "urgency"), "demanded"),
+    **dict.fromkeys(("readiness", "willingness", "commitment", "plan", "pledge", "decision", "intention",
+                     "resolve", "determination", "agreement", "promise", "aim", "goal"), "future"),
+    **dict.fromkeys(("effort", "attempt", "bid", "hope", "wish", "desire", "ability"), "hedged"),
+}
 # Verbs and nouns that report someone's claim: the complement is attributed, not asserted.
 _REPORTING_VERBS = frozenset({"say", "claim", "allege", "accuse", "insist", "assert", "deny", "state",
                               "tell", "argue", "believe", "think", "suggest", "report"})
@@ -30,14 +39,19 @@ _HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "possibly", "per
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "advcl", "acl", "relcl", "conj"})
 
 
+# Verbs whose to-infinitive complement did not happen ("failed to produce breakthroughs").
+_FAILING_VERBS = frozenset({"fail", "refuse", "decline", "neglect"})
 # Verbs whose "from V-ing" complement does not happen ("prevent Afghan territory from being used").
 _PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "prohibit", "ban", "keep", "deter", "refrain", "restrain"})
 
 
 def is_negated(verb: Token) -> bool:
     """"did not attend", "never met", "isn't used": a ``neg`` child of the verb or its auxiliary;
-    "prevent X from being used": a complement of a preventing verb."""
+    "failed to produce": a complement of a failing verb; "prevent X from being used": a complement
+    of a preventing verb."""
     if any(child.dep_ == "neg" or child.text.lower() == "never" for child in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FAILING_VERBS:  # "failed to produce breakthroughs"
         return True
     head = verb.head
     return (verb.dep_ == "pcomp" and head.text.lower() == "from" and head.head.i != head.i
@@ -56,7 +70,19 @@ def modality(verb: Token) -> str:
     # A complement of "urge"/"agree"/"hope" inherits its governor's modality.
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _GOVERNOR_MODALITY:
         return _GOVERNOR_MODALITY[verb.head.lemma_]
-    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        governed = modality(verb.head)  # "should help Afghanistan achieve X": as firm as "help"
+        if governed != "asserted":
+            return governed
+    # "readiness to cooperate", "the importance of strengthening": the noun says it is not done
+    noun = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+    if verb.dep_ in ("acl", "pcomp") and noun.lemma_.lower() in _NOUN_GOVERNOR_MODALITY and noun.pos_ == "NOUN":
+        return _NOUN_GOVERNOR_MODALITY[noun.lemma_.lower()]
+    head = coordination_head(verb)
+    if head is not None:
+        return modality(head)
+    # "urged X to enhance Y while rejecting Z": a participle clause is as firm as the verb it modifies
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return modality(verb.head)
     return "asserted"
 

@@ -16,6 +16,7 @@ from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
 from . import factuality
 from .mentions import MentionIndex, concept_label, possessor
+from .parse_repairs import acts_as_verb, coordination_head, is_misplaced_object
 from .model import Argument, Mention, Provenance, Relation
 from .references import ReferenceResolver
 from .roles import NOUN_RULES, Link
@@ -131,11 +132,27 @@ def _direct_objects(verb: Token) -> list[Token]:
     "opposes any form of X and any attempt to Y": the parser often makes "attempt" a conjunct of
     "opposes" instead of "form"; a verb has no noun conjuncts, so it is the verb's second object.
     """
-    objects = _children(verb, _OBJECT_DEPS)
+    objects = [o for o in _children(verb, _OBJECT_DEPS) if not is_misplaced_object(verb, o)]
     if objects:
         objects += [c for c in _children(verb, ("conj",)) if c.pos_ == "NOUN" and c.i > objects[0].i
-                    and not _children(c, _SUBJECT_DEPS)]
+                    and not _children(c, _SUBJECT_DEPS) and not acts_as_verb(c)]
     return objects
+
+
+def _intention_holders(noun: Token, depth: int) -> list[Token]:
+    """Who holds the readiness, plan or need a to-infinitive completes: the noun's possessor or
+    "of" phrase ("every effort of China to achieve"), or the subject of a light verb governing it
+    ("Pakistan and China expressed readiness to work with"); nobody for "any attempt to create"."""
+    owner = possessor(noun)
+    if owner is not None:
+        return [owner]
+    of_phrase = [p for prep in _children(noun, ("prep",)) if prep.text.lower() == "of"
+                 for p in _children(prep, ("pobj",)) if p.pos_ == "PROPN"]
+    if of_phrase:
+        return of_phrase[:1]
+    if noun.dep_ in _OBJECT_DEPS and noun.head.lemma_ in _LIGHT_VERBS:
+        return _subject_tokens(noun.head, depth + 1)[0]
+    return []
 
 
 def _nominal_prep(verb: Token, noun: Token) -> Token | None:
@@ -166,7 +183,7 @@ def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver
         first = len(relations)
         seen: set[tuple] = set()
         for verb in sent:
-            if verb.pos_ not in _VERB_POS:
+            if not acts_as_verb(verb):
                 continue
             clause = _clause(verb, args)
             if clause is None:
@@ -286,17 +303,24 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return passive, True
     if depth > 3:
         return [], False
+    head = coordination_head(verb)
+    if head is not None:  # "urged ... and reaffirmed": a coordinated verb shares its head's subject
+        return _subject_tokens(head, depth + 1)
     # "accused the Taliban government of providing sanctuary": the accused does the gerund
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERB_POS:
         objects = _children(verb.head.head, _OBJECT_DEPS)
         if objects:
             return objects[:1], False
-    # "urged ... and reaffirmed": a coordinated or controlled verb shares its head's subject
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in _VERB_POS and verb.head.i != verb.i:
-        return _subject_tokens(verb.head, depth + 1)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in _VERB_POS and verb.head.i != verb.i:
+        # "encourage Kabul to establish": the object acts; "agreed to keep": the subject does
+        controller = [o for o in _children(verb.head, ("dobj",)) if o.i < verb.i]
+        return (controller[:1], False) if controller else _subject_tokens(verb.head, depth + 1)
     # "..., opposing unilateral actions": a participle clause shares the main clause's subject
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in _VERB_POS and verb.head.i != verb.i:
         return _subject_tokens(verb.head, depth + 1)
+    # "expressed readiness to cooperate", "China's plan to build": whoever holds the intention acts
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.text.lower() == "to" for c in verb.children):
+        return _intention_holders(verb.head, depth), False
     # "the dialogue, held in Beijing" (passive participle) / "groups operating from Afghan soil"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head], verb.tag_ == "VBN"

@@ -81,3 +81,56 @@ def test_a_noun_the_parser_coordinates_with_the_verb_is_a_second_object():
     text = "Pakistan opposes any form of Taiwan independence and any attempt to create two Chinas."
     _, found = relations(text)
     assert {("Pakistan", "oppose", "Taiwan independence", True), ("Pakistan", "oppose", "attempt", True)} <= found
+
+
+def facts_of(text):
+    facts, _ = relations(text)
+    return {(r.subject.mention.text, r.predicate, r.object.mention.text): (r.asserted, r.modality, r.negated)
+            for r in facts.relations}
+
+
+def test_the_object_of_encourage_does_what_it_is_encouraged_to_and_the_list_goes_with_it():
+    found = facts_of("Both sides agreed to maintain close coordination on Afghanistan and work alongside the "
+                     "international community to encourage Kabul to establish an inclusive political system, "
+                     "pursue moderate policies, prioritise development, maintain good relations with neighbours, "
+                     "and play a constructive role in regional stability.")
+    # Kabul, as an actor, stands for Afghanistan; none of it has happened
+    for predicate, obj in [("establish", "inclusive political system"), ("pursue", "moderate policies"),
+                           ("prioritise", "development"), ("play", "constructive role")]:
+        assert found[("Afghanistan", predicate, obj)] == (False, "demanded", False)
+    assert not [key for key in found if key[1] == "pursue" and key[2] == "prioritise"]
+
+
+def test_a_readiness_to_act_is_its_holders_intention_not_a_fact():
+    found = facts_of("Pakistan and China expressed readiness to work with the international community.")
+    assert found[("Pakistan", "work with", "international community")] == (False, "future", False)
+    assert not [key for key in found if key[0] == "readiness"]
+
+
+def test_nobody_acts_in_an_attempt_that_is_opposed():
+    found = facts_of("Pakistan opposes any attempt to create two Chinas.")
+    assert not [key for key in found if key[1] == "create"]
+
+
+def test_gerunds_whose_importance_is_stressed_are_not_asserted():
+    found = facts_of("The two countries also emphasised the importance of operationalising Gwadar Port, ensuring "
+                     "smooth transit along the Karakoram Highway, and strengthening Pakistan’s development capacity.")
+    assert all(not asserted for (s, p, o), (asserted, _, _) in found.items() if p in ("ensure", "strengthen"))
+
+
+def test_an_object_after_a_that_clause_belongs_to_the_clause():
+    found = facts_of("China reiterated that the Kashmir dispute should be resolved in accordance with the UN "
+                     "Charter, relevant UN Security Council resolutions and bilateral agreements.")
+    assert not [key for key in found if key[0] == "China" and key[1] == "reiterate"]
+
+
+def test_what_talks_failed_to_produce_is_negated():
+    found = facts_of("Subsequent talks in Istanbul failed to produce substantial diplomatic breakthroughs.")
+    assert found[("subsequent talks", "produce", "substantial diplomatic breakthroughs")][0::2] == (False, True)
+
+
+def test_a_participle_clause_is_as_firm_as_the_verb_it_modifies():
+    found = facts_of("They urged the global community to enhance counterterrorism collaboration while rejecting "
+                     "selective approaches.")
+    assert found[("global community", "enhance", "counterterrorism collaboration")] == (False, "demanded", False)
+    assert all(not asserted for (s, p, o), (asserted, _, _) in found.items() if p == "reject")
