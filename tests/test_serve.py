@@ -15,7 +15,7 @@ import pytest
 from server_helpers import children, cpu_seconds, start_graphbuild_serve, stop
 
 from graphbuild.cli import main
-from graphbuild.server._sparql_text import query_form, uses_service
+from graphbuild.server._sparql_text import dataset_clause, query_form, uses_service
 from graphbuild.store import Store
 
 MAX_ROWS = 7
@@ -298,6 +298,25 @@ def test_query_form_and_service_detection(sparql, form, service):
     assert uses_service(sparql) is service
 
 
+@pytest.mark.parametrize("sparql, defaults, named", [
+    ("SELECT * FROM <http://g/1> FROM NAMED <http://g/2> { ?s ?p ?o }", ["http://g/1"], ["http://g/2"]),
+    ("prefix g: <http://g/> construct { ?s ?p ?o } from g:1 from named g:a\\.b where { ?s ?p ?o }",
+     ["http://g/1"], ["http://g/a.b"]),
+    ("BASE <http://g/> DESCRIBE <x> FROM<rel>", ["http://g/rel"], []),
+    ("SELECT * FROM <rel> {}", ["http://host/query/rel"], []),
+    ('SELECT ?from { ?s <urn:from> "FROM <urn:x>", """\nFROM <urn:y>""", "x"@from } # FROM <urn:z>', [], []),
+    ("SELECT * { ?s from:x ?from ; $from _:from }", [], []),
+])
+def test_dataset_clause(sparql, defaults, named):
+    assert dataset_clause(sparql, "http://host/query/") == (defaults, named)
+
+
+@pytest.mark.parametrize("sparql", ["SELECT * FROM ?g {}", "ASK FROM NAMED", "SELECT * FROM nope:g {}"])
+def test_unreadable_dataset_clause(sparql):
+    with pytest.raises(ValueError, match="FROM"):
+        dataset_clause(sparql, "http://host/query")
+
+
 def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as handle:
@@ -312,3 +331,70 @@ def test_graph_store_reads_are_capped_too(served):
     assert status == 200 and headers["X-Graphbuild-Truncated"] == "true"
     assert len(list(ox.parse(body, ox.RdfFormat.N_TRIPLES))) == MAX_ROWS
     assert request(served[1], "/store")[0] == 400
+
+
+def _count(url, sparql, **params):
+    """COUNT(*) answered by the server for ``sparql`` (with protocol ``params`` like default-graph-uri)."""
+    data = urllib.parse.urlencode([("query", sparql), *params.items()]).encode()
+    status, _, body = request(url, "/query", data=data, headers={
+        "Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200, body
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+@pytest.fixture(scope="module")
+def document_graph(seeds_store):
+    """(IRI, triple count) of one document graph of the seeds store."""
+    with Store(seeds_store, read_only=True) as store:
+        row = next(iter(store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o . ?g a gb:Document } } "
+                                    "GROUP BY ?g ORDER BY ?g LIMIT 1")))
+        return row["g"].value, int(row["n"].value)
+
+
+@pytest.mark.parametrize("how", ["get", "post-form", "post-direct"])
+def test_from_sets_the_default_graph(served, document_graph, how):
+    graph, expected = document_graph
+    all_count = _count(served[1], "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    status, _, body = query(served[1], f"SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}", how=how)
+    assert status == 200, body
+    assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == expected < all_count
+    assert _count(served[1], "SELECT (COUNT(*) AS ?n) FROM <http://nope/> WHERE { ?s ?p ?o }") == 0
+
+
+def test_from_with_prefixes_base_and_several_graphs(served, document_graph):
+    graph, expected = document_graph
+    namespace, local = graph.rsplit("/", 1)
+    prefixed = f"PREFIX d: <{namespace}/> # FROM <http://nope/>\nSELECT (COUNT(*) AS ?n) FROM d:{local} WHERE {{ ?s ?p ?o }}"
+    assert _count(served[1], prefixed) == expected
+    based = f"BASE <{namespace}/x> SELECT (COUNT(*) AS ?n) FROM <{local}> FROM <http://nope/> WHERE {{ ?s ?p ?o }}"
+    assert _count(served[1], based) == expected
+    ontology = _count(served[1], "SELECT (COUNT(*) AS ?n) FROM <https://graphbuild.org/ontology> { ?s ?p ?o }")
+    both = f"SELECT (COUNT(*) AS ?n) FROM <{graph}> FROM <https://graphbuild.org/ontology> {{ ?s ?p ?o }}"
+    assert _count(served[1], both) == expected + ontology
+
+
+def test_from_named_limits_the_named_graphs(served, document_graph):
+    graph, expected = document_graph
+    named = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{graph}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert _count(served[1], named) == expected
+    # FROM NAMED alone leaves the default graph empty (SPARQL 1.1 Query, 13.2)
+    assert _count(served[1], f"SELECT (COUNT(*) AS ?n) FROM NAMED <{graph}> WHERE {{ ?s ?p ?o }}") == 0
+    assert _count(served[1], "SELECT (COUNT(*) AS ?n) FROM NAMED <http://nope/> { GRAPH ?g { ?s ?p ?o } }") == 0
+    status, _, body = query(served[1], f"ASK FROM <{graph}> {{ <{graph}> a ?c }}")
+    assert (status, json.loads(body)["boolean"]) == (200, True)
+    status, _, body = query(served[1], f"CONSTRUCT {{ ?s ?p ?o }} FROM <http://nope/> WHERE {{ ?s ?p ?o }}",
+                            accept="application/n-triples")
+    assert (status, body) == (200, b"")
+
+
+def test_protocol_graphs_override_from(served, document_graph):
+    graph, expected = document_graph
+    sparql = "SELECT (COUNT(*) AS ?n) FROM <http://nope/> WHERE { ?s ?p ?o }"
+    assert _count(served[1], sparql, **{"default-graph-uri": graph}) == expected
+    sparql = f"SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}"
+    assert _count(served[1], sparql, **{"default-graph-uri": "http://nope/"}) == 0
+
+
+def test_an_unreadable_from_is_refused(served):
+    status, _, body = query(served[1], "SELECT * FROM ?g WHERE { ?s ?p ?o }")
+    assert status == 400 and body.startswith(b"E219"), body

@@ -3,7 +3,9 @@
 Routes (SPARQL 1.1 Protocol and Graph Store Protocol):
 
 - ``GET|POST /query`` and ``/sparql``: queries (``query`` parameter, form or
-  ``application/sparql-query`` body); results capped at ``max_rows``.
+  ``application/sparql-query`` body); results capped at ``max_rows``. The workers read the
+  union of all graphs by default, so a query's ``FROM`` / ``FROM NAMED`` is passed on as
+  ``default-graph-uri`` / ``named-graph-uri`` (protocol parameters, if given, win).
 - ``POST /update`` (or ``/sparql`` with an update): 403 unless updates are allowed and the
   request carries ``Authorization: Bearer <token>``.
 - ``GET /store?graph=IRI`` reads a graph (capped); ``PUT|POST|DELETE /store`` write, like updates.
@@ -29,7 +31,7 @@ from ..errors import E207, E209, E210, E211, E212, E213, E214, E215, E216, E217,
 from ._relay import Deadline, Refused, json_boolean_as_tsv, read_all, read_lines
 from ._pool import Busy, ChildPool
 from ._results import GRAPH_TYPES, SOLUTION_TYPES, negotiate, render_graph, render_solutions
-from ._sparql_text import blank_out, query_form, uses_service
+from ._sparql_text import blank_out, dataset_clause, query_form, uses_service
 
 __all__ = ["FrontConfig", "make_handler"]
 
@@ -199,8 +201,20 @@ class _FrontHandler(BaseHTTPRequestHandler):
         form = query_form(query)
         chosen = self._choose(GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_TYPES)
         extra = [(name, value) for name in ("default-graph-uri", "named-graph-uri") for value in params.get(name, [])]
+        if not extra:  # the protocol's graphs override the query's own FROM / FROM NAMED
+            extra = self._own_dataset(query)
         body = urlencode([("query", query), *extra]).encode("utf-8")
         self._capped(method, "/query", body, form, chosen)
+
+    def _own_dataset(self, query: str) -> list[tuple[str, str]]:
+        """The query's FROM / FROM NAMED as protocol parameters: the workers run with
+        ``--union-default-graph``, which would otherwise replace the query's dataset."""
+        base = f"http://{self.headers.get('Host') or 'localhost'}{self.path.partition('?')[0]}"
+        try:
+            defaults, named = dataset_clause(query, base)
+        except ValueError as exc:
+            raise Refused(400, E219.format(cause=exc)) from None
+        return [("default-graph-uri", g) for g in defaults] + [("named-graph-uri", g) for g in named]
 
     def _capped(self, method: str, path: str, body: bytes | None, form: str | None, chosen) -> None:
         """Ask Oxigraph for a line format, keep ``max_rows`` lines, answer in the chosen format."""
