@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -70,6 +71,9 @@ class Gazetteer:
                 self._demonyms.setdefault(_key(demonym), country)
             if country.capital:
                 self._capitals.setdefault(_key(country.capital), country)
+                # "Washington D.C." is usually just "Washington" in news text
+                short = re.sub(r",?\s+D\.?\s?C\.?$", "", country.capital)
+                self._capitals.setdefault(_key(short), country)
 
     def country(self, name: str) -> Country | None:
         """The country called ``name`` (any listed name, alpha-2 or alpha-3 code), if any."""

@@ -76,8 +76,28 @@ def concept_label(token: Token, owner: str | None = None) -> str:
     return f"{owner}'s {text}" if owner else text
 
 
+_TIME_WORDS = frozenset({
+    "second", "minute", "hour", "day", "night", "morning", "afternoon", "evening", "week", "weekend",
+    "month", "year", "decade", "century", "today", "yesterday", "tomorrow", "now", "quarter", "season",
+    "spring", "summer", "autumn", "fall", "winter", "date", "time", "period", "era",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+})
+
+
+def _names_a_time(ent: Span) -> bool:
+    """A DATE/TIME entity that says when: "December 4", "2024", "early October", "next year";
+    not a name or a modifier NER tags as a date ("Five-Year Plan", "year-round")."""
+    root = ent.root
+    if root.dep_ in ("compound", "amod") and not ent.start <= root.head.i < ent.end:
+        return False
+    return root.like_num or root.lemma_.lower() in _TIME_WORDS or root.text.lower().rstrip("s") in _TIME_WORDS
+
+
 def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
+    """First letters of capitalised words; an acronym inside the name counts whole ("UN" in UNSC)."""
+    return "".join(w if w.isupper() and w.isalpha() else w[0] for w in words if w[:1].isupper())
 
 
 def is_acronym_of(acronym: str, words: list[str]) -> bool:
@@ -108,6 +128,8 @@ class MentionIndex:
             if ent.label_ == "PERSON":
                 self.persons.append((ent.start, ent.end))
             if ent.label_ in ("DATE", "TIME"):
+                if not _names_a_time(ent):
+                    continue  # "the 14th Five-Year Plan", "year-round opening": a name or a modifier
                 for token in ent:
                     self.dates[token.i] = ent.text
                 continue
@@ -140,8 +162,8 @@ class MentionIndex:
             before = doc[token.i - 2]
             ent = self._by_token.get(before.i)
             name_start = max(before.left_edge.i, 0)
-            while name_start < before.i and not doc[name_start].text[:1].isupper():
-                name_start += 1  # drop "the banned"
+            while name_start < before.i and (not doc[name_start].text[:1].isupper() or doc[name_start].dep_ == "det"):
+                name_start += 1  # drop "the banned", "The"
             span = doc[name_start: before.i + 1]
             name_words = [w for t in span for w in t.text.replace("-", " ").split()]
             if not is_acronym_of(token.text, name_words):

@@ -134,3 +134,20 @@ def test_a_participle_clause_is_as_firm_as_the_verb_it_modifies():
                      "selective approaches.")
     assert found[("global community", "enhance", "counterterrorism collaboration")] == (False, "demanded", False)
     assert all(not asserted for (s, p, o), (asserted, _, _) in found.items() if p == "reject")
+
+
+def test_an_acronym_defined_after_a_name_that_holds_an_acronym():
+    facts, _ = relations("The UN Security Council (UNSC) condemned Israel. The UNSC urged restraint.")
+    assert ("UNSC", "UN Security Council", "ORG") in facts.acronyms
+
+
+def test_washington_as_an_actor_is_the_united_states():
+    _, found = relations("Washington supports Taiwan.")
+    assert ("United States", "support", "Taiwan", True) in found
+
+
+def test_a_name_that_ner_tags_as_a_date_is_no_time():
+    facts, _ = relations("Pakistan congratulated China on the successful completion of its 14th Five-Year Plan "
+                         "in December.")
+    congratulated = [r for r in facts.relations if r.predicate == "congratulate"]
+    assert congratulated and all(r.times == ("December",) for r in congratulated)
