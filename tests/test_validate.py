@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graphbuild.cli import main
+from graphbuild.rdf import CLASS_IRIS
 from graphbuild.store import Store
 from graphbuild.validate import validate_store
 from graphbuild.vocab import PREFIXES
@@ -46,6 +47,10 @@ BREAKAGES = [
      "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { {asserted} "
      "rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . ?s ?p ?o } }",
      "is asserted but its triple is missing"),
+    ("typed entity without label",
+     "INSERT { GRAPH ?g { <https://graphbuild.org/id/person/nobody> a schema:Person } } "
+     "WHERE { GRAPH ?g { ?g a gb:Document } }",
+     "<https://graphbuild.org/id/person/nobody> rdfs:label: An entity needs a label"),
     ("unknown modality",
      "DELETE { GRAPH ?g { {st4} gb:modality ?m } } INSERT { GRAPH ?g { {st4} gb:modality 'maybe' } } "
      "WHERE { GRAPH ?g { {st4} gb:modality ?m } }",
@@ -113,3 +118,16 @@ def test_a_graph_written_by_hand_is_checked_too():
     for required in ("gb:sentence", "gb:document", "nif:beginIndex", "nif:endIndex", "rdf:subject"):
         prefix, local = required.split(":")
         assert PREFIXES[prefix] + local in paths
+
+
+def test_every_class_graphbuild_writes_needs_a_label():
+    import pyoxigraph as ox
+
+    store = Store(None)
+    graph = ox.NamedNode("https://example.org/doc")
+    entities = {f"https://example.org/{name}": iri for name, iri in CLASS_IRIS.items()}
+    store.replace_graph(graph.value, [ox.Quad(ox.NamedNode(e), ox.NamedNode(PREFIXES["rdf"] + "type"),
+                                              ox.NamedNode(cls), graph) for e, cls in entities.items()])
+    report = validate_store(store)
+    unlabelled = {v.focus for v in report.violations if v.path == PREFIXES["rdfs"] + "label"}
+    assert unlabelled == set(entities), report.text
