@@ -112,6 +112,8 @@ def test_query_must_be_construct(small):
         page_html(small, construct="SELECT * WHERE { ?s ?p ?o }")
     with pytest.raises(QueryError, match="E004"):
         page_html(small, construct="CONSTRUCT {")
+    with pytest.raises(InputError, match="E102.*no triple linking two resources"):
+        page_html(small, construct="CONSTRUCT { ?s rdfs:label ?o } WHERE { ?s rdfs:label ?o }")
 
 
 # ---------------------------------------------------------------- layout
@@ -207,7 +209,7 @@ def test_render_command_reads_query_file_and_reports_errors(seeds_store, tmp_pat
     args = ["render", "--store", str(seeds_store), "-o", str(tmp_path / "g.html")]
     assert runner.invoke(main, [*args, "--query", f"@{query}"]).exit_code == 0
     for extra, code in ((["--focus", "Nowhere Land"], "E101"), (["--query", "@" + str(tmp_path / "nope")], "E011"),
-                        (["--query", "ASK { ?s ?p ?o }"], "E102")):
+                        (["--query", "ASK { ?s ?p ?o }"], "E102"), (["--hops", "3"], "E104 --hops")):
         result = runner.invoke(main, [*args, *extra])
         assert result.exit_code == 1 and code in result.output and "Traceback" not in result.output
 

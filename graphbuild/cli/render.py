@@ -29,9 +29,13 @@ def command(store, output, title, focus, hops, query, max_nodes, show_uncertain)
     """
     from pathlib import Path
 
-    from ..errors import E011, InputError
+    from ..errors import E011, E104, InputError
     from ..store import Store
     from ..viewer import render_graph
+
+    hops_given = click.get_current_context().get_parameter_source("hops") != click.core.ParameterSource.DEFAULT
+    if hops_given and focus is None:
+        raise InputError(E104.format(option="--hops", rule="given with --focus LABEL", value="alone"))
 
     if query is not None and query.startswith("@"):
         try:

@@ -110,6 +110,8 @@ def from_construct(store: Store, sparql: str, graph: GraphData) -> GraphData:
             types.setdefault(s.value, local_name(o.value))
         elif isinstance(o, ox.NamedNode):
             links.append((s.value, p, o.value))
+    if not links and (labels or types):  # labels alone would draw nodes without a single edge
+        raise InputError(E102.format(got="returns labels or classes but no triple linking two resources"))
     known = {(r.source, r.prop, r.target): r for r in graph.relations}
     entities: dict[str, Entity] = {}
     for iri in sorted({x for s, _, o in links for x in (s, o)} | labels.keys() | types.keys()):
