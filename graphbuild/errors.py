@@ -88,6 +88,9 @@ E224 = "E224 Push to {url} incomplete: {failed} of {total} graphs not pushed.\n{
 E225 = "E225 Give either a token or a user name, not both."
 E226 = "E226 Unknown push method '{via}'. Choose one of: gsp, update."
 E227 = "E227 The store has no graph <{graph}>. Its graphs: {available}."
+E228 = "E228 Push target '{url}' is not a valid URL: {cause}. Write it as http(s)://host[:port]/path."
+E229 = ("E229 Credentials given twice: the URL has '{user}@' and a {what} is given too. Give them once, in "
+        "the URL or with --user/--password or --token.")
 
 # E23x: SHACL validation (graphbuild validate)
 E231 = ("E231 Cannot read the SHACL shapes '{path}': {cause}. Pass a valid Turtle file with --shapes, "

@@ -9,7 +9,8 @@ Two standard ways, both idempotent (a re-push replaces, never duplicates):
   in one request; ``url`` is the update endpoint (Oxigraph ``.../update``, Fuseki ``.../ds/update``).
 
 A target that is down, refuses or times out ends the push; the report says which graphs were
-sent, which failed and which were not tried.
+sent, which failed and which were not tried. Credentials in the URL (``http://user:pw@host/...``)
+are sent as HTTP Basic authentication, and the password is shown as ``***`` in every message.
 
 >>> report = push_store(_two_graph_store(), "http://127.0.0.1:1/store", timeout=2)
 >>> print(report.text())  # doctest: +ELLIPSIS
@@ -21,20 +22,23 @@ not sent  https://example.org/g2  (1 triples)
 from __future__ import annotations
 
 import base64
+import http.client
+import re
 import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import pyoxigraph as ox
 
-from .errors import E220, E221, E222, E223, E224, E225, E226, E227, InputError, OutputError
+from .errors import E220, E221, E222, E223, E224, E225, E226, E227, E228, E229, InputError, OutputError
 from .store import Store
 
 __all__ = ["GraphPush", "PushError", "PushReport", "push_store"]
 
 _VIAS = ("gsp", "update")
+_UNSAFE = re.compile(r"[^\x21-\x7e]")  # spaces, control and non-ASCII characters must be percent-encoded
 
 
 @dataclass(frozen=True)
@@ -100,22 +104,30 @@ def push_store(store: Store, url: str, *, graph: str | None = None, token: str |
                timeout: float = 60.0) -> PushReport:
     """Send the store's named graphs (or only ``graph``) to ``url``; return a :class:`PushReport`.
 
-    ``token`` sends ``Authorization: Bearer``; ``user``/``password`` send HTTP Basic.
-    Never raises for a failed graph: check ``report.ok`` or call ``report.raise_for_failure()``.
+    ``token`` sends ``Authorization: Bearer``; ``user``/``password`` (or ``user:password@`` in
+    ``url``) send HTTP Basic. Raises :class:`InputError` for a malformed URL or options, before
+    sending anything. Never raises for a failed graph: check ``report.ok`` or call
+    ``report.raise_for_failure()``.
     """
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-        raise InputError(E220.format(url=url))
+    target, shown, url_user, url_password = _split_url(url)
     if via not in _VIAS:
         raise InputError(E226.format(via=via))
     if token and user:
         raise InputError(E225)
+    if url_user is not None:
+        given = "token" if token else "user name" if user else None
+        if given is None and url_password is not None and password is not None:
+            given = "password"
+        if given:
+            raise InputError(E229.format(user=url_user + (":***" if url_password is not None else ""), what=given))
+        user, password = url_user, password if url_password is None else url_password
     graphs = store.named_graphs()
     if graph is not None:
         if graph not in graphs:
             raise InputError(E227.format(graph=graph, available=", ".join(graphs) or "none"))
         graphs = [graph]
     headers = _auth_headers(token, user, password)
-    report = PushReport(url=url, via=via)
+    report = PushReport(url=shown, via=via)
     stopped = False
     for name in graphs:
         triples = _graph_triples(store, name)
@@ -123,7 +135,7 @@ def push_store(store: Store, url: str, *, graph: str | None = None, token: str |
             report.graphs.append(GraphPush(name, len(triples), "not sent"))
             continue
         try:
-            _send(url, name, triples, via=via, headers=headers, timeout=timeout)
+            _send(target, shown, name, triples, via=via, headers=headers, timeout=timeout)
             report.graphs.append(GraphPush(name, len(triples), "pushed"))
         except _Unreachable as exc:
             report.graphs.append(GraphPush(name, len(triples), "failed", str(exc)))
@@ -131,6 +143,51 @@ def push_store(store: Store, url: str, *, graph: str | None = None, token: str |
         except OutputError as exc:
             report.graphs.append(GraphPush(name, len(triples), "failed", str(exc)))
     return report
+
+
+def _split_url(url: str) -> tuple[str, str, str | None, str | None]:
+    """Check a push URL; return the URL to send to (without credentials), the URL to show
+    (password as ``***``), and the user name and password it carries (``None`` if absent)."""
+    shown = _redact(url)
+    scheme, sep, rest = url.partition("://")
+    if scheme.lower() not in ("http", "https") or not sep:
+        raise InputError(E220.format(url=shown))
+    if _UNSAFE.search(url):
+        raise InputError(E228.format(url=shown.encode("unicode_escape").decode("ascii"),
+                                     cause="it contains a space, a control or a non-ASCII character; "
+                                           "percent-encode it (a space is %20)"))
+    if "#" in url:  # a fragment would swallow the ?graph= parameter and hit the default graph
+        raise InputError(E228.format(url=shown, cause="it has a '#' fragment"))
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # e.g. "http://[::1"
+        raise InputError(E228.format(url=shown, cause=f"the host is malformed ({exc})")) from exc
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or out of range
+        port = -1
+    if port is not None and not 0 < port < 65536:
+        raise InputError(E228.format(url=shown, cause="the port is not a number from 1 to 65535"))
+    if not parts.hostname:
+        raise InputError(E228.format(url=shown, cause="it names no host"))
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    if not at:
+        return url, shown, None, None
+    target = f"{scheme}://{hostport}{rest[len(parts.netloc):]}"
+    if not userinfo:
+        return target, shown, None, None
+    user, colon, password = userinfo.partition(":")
+    return target, shown, unquote(user), unquote(password) if colon else None
+
+
+def _redact(url: str) -> str:
+    """``url`` with any password replaced by ``***``, even when the URL is malformed."""
+    scheme, sep, rest = url.partition("://")
+    authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    at = rest.rfind("@", 0, len(authority)) if "@" in authority else rest.rfind("@")
+    if not sep or at < 0 or ":" not in rest[:at]:
+        return url
+    return f"{scheme}://{rest[:at].split(':', 1)[0]}:***{rest[at:]}"
 
 
 def _graph_triples(store: Store, graph: str) -> list[ox.Triple]:
@@ -141,13 +198,15 @@ def _graph_triples(store: Store, graph: str) -> list[ox.Triple]:
 def _auth_headers(token: str | None, user: str | None, password: str | None) -> dict[str, str]:
     if token:
         return {"Authorization": f"Bearer {token}"}
-    if user:
+    if user is not None:  # an empty user name is valid, as in http://:token@host/
         pair = f"{user}:{password or ''}".encode("utf-8")
         return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
     return {}
 
 
-def _send(url: str, graph: str, triples: list[ox.Triple], *, via: str, headers: dict, timeout: float) -> None:
+def _send(url: str, shown: str, graph: str, triples: list[ox.Triple], *, via: str, headers: dict,
+          timeout: float) -> None:
+    """Send one graph to ``url``; messages name the URL as ``shown`` (without the password)."""
     body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     if via == "gsp":
         target = url + ("&" if "?" in url else "?") + "graph=" + quote(graph, safe="")
@@ -163,19 +222,23 @@ def _send(url: str, graph: str, triples: list[ox.Triple], *, via: str, headers: 
             response.read()
     except urllib.error.HTTPError as exc:
         detail = exc.read(500).decode("utf-8", "replace").strip()
-        message = E222.format(url=url, graph=graph, status=exc.code, reason=exc.reason,
+        message = E222.format(url=shown, graph=graph, status=exc.code, reason=exc.reason,
                               detail=f": {detail}" if detail else "")
         if exc.code in (401, 403, 404, 405):  # every other graph would meet the same answer
             raise _Unreachable(message) from exc
         raise OutputError(message) from exc
     except (socket.timeout, TimeoutError) as exc:
-        raise _Unreachable(E223.format(url=url, timeout=timeout, graph=graph)) from exc
+        raise _Unreachable(E223.format(url=shown, timeout=timeout, graph=graph)) from exc
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (socket.timeout, TimeoutError)):
-            raise _Unreachable(E223.format(url=url, timeout=timeout, graph=graph)) from exc
-        raise _Unreachable(E221.format(url=url, cause=getattr(exc.reason, "strerror", None) or exc.reason)) from exc
+            raise _Unreachable(E223.format(url=shown, timeout=timeout, graph=graph)) from exc
+        raise _Unreachable(E221.format(url=shown, cause=getattr(exc.reason, "strerror", None) or exc.reason)) from exc
     except OSError as exc:  # connection reset half-way and the like
-        raise _Unreachable(E221.format(url=url, cause=exc.strerror or exc)) from exc
+        raise _Unreachable(E221.format(url=shown, cause=exc.strerror or exc)) from exc
+    except (ValueError, http.client.InvalidURL) as exc:  # if the checks in _split_url missed one
+        raise _Unreachable(E228.format(url=shown, cause=exc)) from exc
+    except http.client.HTTPException as exc:  # an answer that is not HTTP
+        raise _Unreachable(E221.format(url=shown, cause=f"{type(exc).__name__} {exc}".strip())) from exc
 
 
 def _two_graph_store() -> Store:  # for the example above

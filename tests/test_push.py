@@ -138,6 +138,87 @@ def test_bad_arguments(runner, seeds_store, args, code):
     assert result.exit_code == 1 and code in result.output
 
 
+@pytest.mark.parametrize("url, cause", [
+    ("http://[::1", "the host is malformed"),
+    ("http://127.0.0.1:abc/store", "the port is not a number"),
+    ("http://127.0.0.1:99999/store", "the port is not a number"),
+    ("http://exa mple.com/store", "a space, a control or a non-ASCII character"),
+    ("http://127.0.0.1/st\x01ore", "a space, a control or a non-ASCII character"),
+    ("http://127.0.0.1/st\u00f6re", "a space, a control or a non-ASCII character"),
+    ("http://:80/store", "it names no host"),
+    ("http://127.0.0.1:1/store#part", "'#' fragment"),
+])
+def test_a_malformed_url_is_refused_before_sending(runner, seeds_store, url, cause):
+    result = runner.invoke(main, ["push", url, "--store", str(seeds_store)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith("Error: E228 Push target") and cause in result.output
+
+
+def test_credentials_in_the_url_are_used_and_never_shown(runner, seeds_store, oxigraph):
+    url = oxigraph.replace("http://", "http://admin:s3cret@") + "/store"
+    result = runner.invoke(main, ["push", url, "--store", str(seeds_store)])
+    assert result.exit_code == 0, result.output
+    assert remote_counts(oxigraph) == local_counts(seeds_store)
+    assert "s3cret" not in result.output and "admin:***@127.0.0.1" in result.output
+    down = f"http://admin:s3cret@127.0.0.1:{free_port()}/store"
+    for args in ([down], ["ftp://admin:s3cret@example.org/x"], ["http://admin:s3cret@[::1/x"],
+                 [down + "#x"], [down, "--token", "t"], [down, "--user", "u", "--password", "p"]):
+        result = runner.invoke(main, ["push", *args, "--store", str(seeds_store)])
+        assert result.exit_code == 1 and "admin:***@" in result.output and "s3cret" not in result.output, args
+
+
+@pytest.mark.parametrize("options, what", [({"token": "t"}, "token"), ({"user": "u"}, "user name"),
+                                           ({"password": "p"}, "password")])
+def test_credentials_given_twice(seeds_store, options, what):
+    with Store(seeds_store, read_only=True) as store:
+        with pytest.raises(InputError, match=f"E229 Credentials given twice: the URL has 'admin:\\*\\*\\*@' "
+                                             f"and a {what} is given too"):
+            push_store(store, "http://admin:s3cret@127.0.0.1:1/store", **options)
+
+
+def _recording_server(headers: list):
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    import threading
+
+    class Recorder(BaseHTTPRequestHandler):
+        def do_PUT(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            headers.append((self.path, self.headers.get("Authorization")))
+            self.send_response(204)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+@pytest.mark.parametrize("userinfo, password, expected", [
+    ("admin:s3cret", None, "admin:s3cret"),
+    ("ad%40min:p%3Ass", None, "ad@min:p:ss"),  # percent-encoded in the URL, sent decoded
+    ("admin", "fromoption", "admin:fromoption"),  # the URL names the user, --password gives the password
+    (":tok", None, ":tok"),
+])
+def test_credentials_in_the_url_become_basic_auth(seeds_store, userinfo, password, expected):
+    import base64
+
+    seen: list = []
+    httpd = _recording_server(seen)
+    try:
+        url = f"http://{userinfo}@127.0.0.1:{httpd.server_address[1]}/store"
+        with Store(seeds_store, read_only=True) as store:
+            report = push_store(store, url, password=password)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert report.ok, report.text()
+    assert len(seen) == 3 and all(path.startswith("/store?graph=") for path, _ in seen)
+    assert {auth for _, auth in seen} == {"Basic " + base64.b64encode(expected.encode()).decode()}
+
+
 def test_a_partial_push_is_reported_graph_by_graph(runner, seeds_store):
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     import threading
@@ -166,3 +247,39 @@ def test_a_partial_push_is_reported_graph_by_graph(runner, seeds_store):
     assert sum(line.startswith("pushed") for line in lines) == 2
     assert any(line.startswith("failed") and "ontology" in line and "HTTP 507" in line for line in lines)
     assert "2 of 3 graphs pushed" in result.output
+
+
+def test_a_url_that_urllib_refuses_while_sending_is_a_failed_graph_not_a_traceback():
+    from graphbuild.push import _send, _Unreachable
+
+    with pytest.raises(_Unreachable, match="E228 Push target 'shown' is not a valid URL: nonnumeric port"):
+        _send("http://127.0.0.1:abc/store", "shown", "https://example.org/g", [], via="gsp", headers={}, timeout=2)
+
+
+def test_a_target_that_does_not_speak_http(seeds_store):
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+
+    def answer_garbage():
+        connection, _ = listener.accept()
+        connection.settimeout(10)
+        connection.recv(1024)
+        connection.sendall(b"SSH-2.0-OpenSSH\r\n\r\n")
+        connection.shutdown(socket.SHUT_WR)
+        while connection.recv(65536):  # read the whole request, or closing would reset the connection
+            pass
+        connection.close()
+
+    threading.Thread(target=answer_garbage, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/store"
+    try:
+        with Store(seeds_store, read_only=True) as store:
+            report = push_store(store, url, timeout=5)
+    finally:
+        listener.close()
+    assert [g.status for g in report.graphs] == ["failed", "not sent", "not sent"]
+    assert f"E221 Cannot reach {url}: BadStatusLine" in report.graphs[0].error
