@@ -42,6 +42,8 @@ E013 = ("E013 {cause}. A bound variable is substituted by the engine and must be
 E014 = ("E014 Input {number} is empty: give a file, folder or glob (an empty path would mean the "
         "working folder). Check for an unset shell variable.")
 E015 = "E015 Cannot read '{path}': {cause}. Pass a UTF-8 text file, one sentence or paragraph a line."
+E016 = ("E016 This is a SPARQL update ({keyword}); 'graphbuild query' only reads. The store changes "
+        "through 'graphbuild build', or a server started with 'graphbuild serve --allow-update --token T'.")
 
 # E1xx: the viewer (graphbuild render, show_graph, NotebookView)
 E101 = ("E101 No entity labelled '{label}' in the graph{hint}. Check the spelling (labels and aliases "

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from .errors import E001, E002, E004, E005, E013, QueryError, StoreError, StoreInUseError
+from .errors import E001, E002, E004, E005, E013, E016, QueryError, StoreError, StoreInUseError
 from .vocab import PREFIXES
 
 __all__ = ["LOCK_NAME", "Store"]
@@ -165,6 +165,9 @@ class Store:
                 sparql, prefixes=PREFIXES, use_default_graph_as_union=union, substitutions=substitutions
             )
         except SyntaxError as exc:
+            update = _UPDATE_START.match(sparql)
+            if update is not None:
+                raise QueryError(E016.format(keyword=update.group(1).upper())) from exc
             raise QueryError(E004.format(where=_where(str(exc)), cause=_short(str(exc)))) from exc
         except OSError as exc:
             raise QueryError(E005.format(cause=exc)) from exc
@@ -195,6 +198,12 @@ def to_term(value: object) -> ox.NamedNode | ox.BlankNode | ox.Literal | ox.Trip
     if isinstance(value, (int, float, str)):
         return ox.Literal(value)
     raise TypeError(f"cannot bind {type(value).__name__} {value!r}: pass a str, number, bool or pyoxigraph term")
+
+
+# An update operation's first keyword, after any PREFIX/BASE declarations and comments.
+_UPDATE_START = re.compile(
+    r"(?is)^(?:\s+|#[^\n]*\n|PREFIX\s+[^:\s]*:\s*<[^>]*>|BASE\s*<[^>]*>)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b")
 
 
 def _where(message: str) -> str:

@@ -105,3 +105,10 @@ def test_reading_commands_do_not_import_spacy(seeds_store, tmp_path, args):
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "clean" in result.stderr
+
+
+def test_an_update_given_to_query_says_that_query_only_reads(runner, seeds_store):
+    result = runner.invoke(main, ["query", "PREFIX ex: <http://e/>\nINSERT DATA { ex:a ex:b ex:c }",
+                                  "--store", str(seeds_store)])
+    assert result.exit_code == 1 and "E016 This is a SPARQL update (INSERT)" in result.output
+    assert "Traceback" not in result.output
