@@ -110,27 +110,17 @@ def attribution_source(verb: Token) -> Token | None:
 
 def times(verb: Token, dates: dict[int, str]) -> tuple[str, ...]:
     """DATE mentions inside the verb's own clause ("on December 4", "since 2021"), as written."""
-    found: list[str] = []
-    for token in verb.subtree:
-        text = dates.get(token.i)
-        if text is None or text in found:
-            continue
-        # skip dates that belong to a nested clause of another verb
-        owner = token
-        while owner.pos_ not in ("VERB", "AUX") and owner.head.i != owner.i:
-            owner = owner.head
-        if owner.i == verb.i:
-            found.append(text)
+    found = list(_own_dates(verb, dates))
     # "a suicide car bombing in 2024 that killed ...": the relative clause's event is dated by its noun
     if verb.dep_ == "relcl":
-        found.extend(t for t in _noun_times(verb.head, dates) if t not in found)
+        found.extend(t for t in _own_dates(verb.head, dates) if t not in found)
     return tuple(found)
 
 
 def event_times(noun: Token, dates: dict[int, str]) -> tuple[str, ...]:
     """When an event noun happened: its own date ("talks ... on December 4"), else the date of the
     nearest verb above it ("a statement released following talks ... on December 4")."""
-    own = _noun_times(noun, dates)
+    own = _own_dates(noun, dates)
     if own:
         return own
     token = noun
@@ -143,17 +133,17 @@ def event_times(noun: Token, dates: dict[int, str]) -> tuple[str, ...]:
     return ()
 
 
-def _noun_times(noun: Token, dates: dict[int, str]) -> tuple[str, ...]:
-    """DATE mentions modifying ``noun`` directly, not through a clause of their own."""
+def _own_dates(anchor: Token, dates: dict[int, str]) -> tuple[str, ...]:
+    """DATE mentions under ``anchor`` (a verb or an event noun) that no nested clause of another verb owns."""
     found: list[str] = []
-    for token in noun.subtree:
+    for token in anchor.subtree:
         text = dates.get(token.i)
         if text is None or text in found:
             continue
         owner = token
-        while owner.i != noun.i and owner.pos_ not in ("VERB", "AUX") and owner.head.i != owner.i:
+        while owner.i != anchor.i and owner.pos_ not in ("VERB", "AUX") and owner.head.i != owner.i:
             owner = owner.head
-        if owner.i == noun.i:
+        if owner.i == anchor.i:
             found.append(text)
     return tuple(found)
 
