@@ -35,10 +35,16 @@ def test_the_summary_counts_the_seeds(seeds_store):
     assert stats["relations"]["supports"]["asserted"] >= 3
 
 
+def two_articles(folder, first: str, second: str):
+    """Write a.txt and b.txt in ``folder``; returns their paths."""
+    a, b = folder / "a.txt", folder / "b.txt"
+    a.write_text(first, encoding="utf-8")
+    b.write_text(second, encoding="utf-8")
+    return a, b
+
+
 def test_a_changed_file_replaces_exactly_its_own_graph(tmp_path):
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("China supports Pakistan.", encoding="utf-8")
-    b.write_text("India criticizes Nepal.", encoding="utf-8")
+    a, _ = two_articles(tmp_path, "China supports Pakistan.", "India criticizes Nepal.")
     with KnowledgeGraph.open(tmp_path / "store") as kg:
         kg.build([tmp_path])
         graphs_before = set(kg.store.named_graphs())
@@ -54,9 +60,7 @@ def test_a_changed_file_replaces_exactly_its_own_graph(tmp_path):
 
 
 def test_a_file_changed_to_another_files_text_drops_its_own_older_graph(tmp_path):
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("China opposes Japan.", encoding="utf-8")
-    b.write_text("India criticizes Nepal.", encoding="utf-8")
+    a, _ = two_articles(tmp_path, "China opposes Japan.", "India criticizes Nepal.")
     with KnowledgeGraph.open(tmp_path / "store") as kg:
         kg.build([tmp_path])
         a.write_text("India criticizes Nepal.", encoding="utf-8")
