@@ -73,18 +73,19 @@ def build(store: Store, items: Iterable[str | os.PathLike] | str | os.PathLike, 
 
 
 def _new_documents(store: Store, documents: list[Document], report: BuildReport) -> list[Document]:
-    stored = store.document_hashes()
+    stored, by_source = store.document_index()
     todo: dict[str, Document] = {}
+    stale: list[str] = []
     for document in documents:
         if document.content_hash in stored:
             report.unchanged += 1
             # a file changed to the text of another stored document: its own older graph goes
-            stale = [g for g in store.graphs_with_source(document.source) if g != stored[document.content_hash]]
-            store.drop_graphs(stale)
+            stale += [g for g in by_source.get(document.source, ()) if g != stored[document.content_hash]]
         elif document.content_hash in todo:
             report.skipped.append(Skipped(document.source, f"same text as {todo[document.content_hash].source}"))
         else:
             todo[document.content_hash] = document
+    store.drop_graphs(stale)
     return list(todo.values())
 
 

@@ -100,12 +100,17 @@ class Store:
         return self._ox
 
     # ------------------------------------------------------------------ documents
-    def document_hashes(self) -> dict[str, str]:
-        """Map of content hash to document graph IRI for every stored document."""
+    def document_index(self) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """Content hash -> graph IRI, and source -> graph IRIs, of every stored document (one query)."""
         rows = self._ox.query(
-            "SELECT ?g ?h WHERE { GRAPH ?g { ?g gb:contentHash ?h } }", prefixes=PREFIXES
+            "SELECT ?g ?h ?s WHERE { GRAPH ?g { ?g gb:contentHash ?h ; gb:source ?s } }", prefixes=PREFIXES
         )
-        return {row["h"].value: row["g"].value for row in rows}
+        by_hash: dict[str, str] = {}
+        by_source: dict[str, list[str]] = {}
+        for row in rows:
+            by_hash[row["h"].value] = row["g"].value
+            by_source.setdefault(row["s"].value, []).append(row["g"].value)
+        return by_hash, by_source
 
     def graphs_with_source(self, source: str) -> list[str]:
         """Document graphs that were read from ``source`` (older versions of a changed file)."""
