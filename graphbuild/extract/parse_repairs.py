@@ -38,8 +38,8 @@ def coordination_head(verb: Token) -> Token | None:
         gerund = next((t for t in (before, *before.ancestors) if t.tag_ == "VBG" and t.right_edge.i == before.i), None)
         if gerund is not None and gerund.dep_ in ("pcomp", "conj"):
             return gerund
-    if acts_as_verb(verb) and verb.pos_ == "NOUN" and verb.dep_ == "conj":
-        return verb.head if verb.head.pos_ in _VERB_POS else None
+    if verb.pos_ == "NOUN" and acts_as_verb(verb):  # "pursue X, prioritise Y": a verb tagged as a noun
+        return verb.head
     return None
 
 
