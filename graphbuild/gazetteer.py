@@ -1,6 +1,6 @@
 """The country gazetteer: names, alternative names, demonyms, capitals and ISO 3166 codes.
 
-The data lives in ``ontologies/gazetteer.tsv``, generated (never typed by hand) from two
+The data lives in ``graphbuild/ontologies/gazetteer.tsv``, generated (never typed by hand) from two
 maintained PyPI packages: ``countryinfo`` (common names, alternative spellings, demonyms,
 capitals) joined on the ISO 3166 alpha-2 code with ``pycountry`` (official ISO names). Rebuild it
 after upgrading either package with::

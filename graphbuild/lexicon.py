@@ -1,4 +1,4 @@
-"""The relation lexicon (``ontologies/lexicon.tsv``): predicate lemmas mapped to ontology properties.
+"""The relation lexicon (``graphbuild/ontologies/lexicon.tsv``): predicate lemmas mapped to ontology properties.
 
 >>> lexicon = load_lexicon()
 >>> lexicon.property_for("verb", "support"), lexicon.property_for("noun", "concern")

@@ -1,4 +1,4 @@
-"""Validate the store against the SHACL shapes in ``ontologies/shapes.ttl`` with pySHACL.
+"""Validate the store against the SHACL shapes in ``graphbuild/ontologies/shapes.ttl`` with pySHACL.
 
 Each document's named graph is checked on its own, together with the ontology graph, so that
 an open relation declared in one document cannot excuse its use in another, and each

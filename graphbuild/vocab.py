@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from rdflib.namespace import DefinedNamespace, Namespace
@@ -14,7 +15,8 @@ from rdflib.term import URIRef
 
 __all__ = ["GB", "GBR", "NIF", "ONTOLOGY_DIR", "PREFIXES", "SCHEMA", "DEFAULT_BASE_IRI"]
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+# Ontology, shapes, lexicon and gazetteer ship inside the package, so a wheel install has them.
+ONTOLOGY_DIR = Path(str(files("graphbuild") / "ontologies"))
 DEFAULT_BASE_IRI = "https://graphbuild.org/id/"
 
 

@@ -1,4 +1,4 @@
-"""``graphbuild validate``: the seeds graph conforms to ontologies/shapes.ttl; broken graphs do not."""
+"""``graphbuild validate``: the seeds graph conforms to graphbuild/ontologies/shapes.ttl; broken graphs do not."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from ._options import store_option
 @click.command("validate")
 @store_option
 @click.option("--shapes", type=click.Path(dir_okay=False, exists=True), default=None,
-              help="SHACL shapes file [default: graphbuild's ontologies/shapes.ttl].")
+              help="SHACL shapes file [default: graphbuild's graphbuild/ontologies/shapes.ttl].")
 def command(store, shapes):
     """Validate every document graph with SHACL (pySHACL): labels and classes of entities,
     provenance of statements, document metadata, declared properties.
