@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lang import resources
 from .model import Mention
 
 __all__ = ["ENTITY_LABELS", "MentionIndex", "concept_label"]
@@ -28,6 +29,21 @@ def clean_entity_text(span: Span) -> tuple[str, int, int]:
             text, end = text[: -len(suffix)], end - len(suffix)
             break
     return text.strip(), start, end
+
+
+def strip_honorifics(text: str, start: int) -> tuple[str, int]:
+    """"Mr Blair" -> "Blair", "Dr. Jane Smith" -> "Jane Smith": honorifics are no part of a name.
+
+    >>> strip_honorifics("Mr Tony Blair", 10)
+    ('Tony Blair', 13)
+    """
+    honorifics = resources("en").honorifics
+    while True:
+        first, _, rest = text.partition(" ")
+        if not rest or first.lower() not in honorifics and first.lower().rstrip(".") not in honorifics:
+            return text, start
+        skipped = len(text) - len(rest.lstrip())
+        text, start = text[skipped:], start + skipped
 
 
 def concept_span(token: Token) -> Span:
@@ -144,7 +160,9 @@ class MentionIndex:
 
     def _add(self, span: Span, label: str) -> Mention | None:
         text, start, end = clean_entity_text(span)
-        if not text:
+        if label == "PERSON":
+            text, start = strip_honorifics(text, start)
+        if not text or text.lower().rstrip(".") in resources("en").honorifics:
             return None
         mention = Mention(text, start + self.offset, end + self.offset, label)
         self.mentions = [m for m in self.mentions if not (m.start < mention.end and mention.start < m.end)]

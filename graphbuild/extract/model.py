@@ -42,7 +42,8 @@ class Relation:
     ``predicate`` is the lemma key looked up in the lexicon ("support", "call for", "hold in").
     ``kind`` selects the lexicon column: "verb", "noun", or "link" for structural relations that no
     verb states (a title, a possessive: "Pakistani Foreign Minister Ishaq Dar", "China's Xinjiang").
-    ``asserted`` is derived: the text states it as a fact (not negated, hedged, or attributed).
+    ``asserted`` is derived: the text states it as a fact (not negated, hedged, or attributed) between
+    arguments that name something, with a predicate that means something (``vague`` is empty).
     """
 
     subject: Argument
@@ -57,7 +58,8 @@ class Relation:
     times: tuple[str, ...] = field(default_factory=tuple)
     confidence: float = 0.5
     place: Mention | None = None  # where the related event took place ("held talks in Beijing")
+    vague: str = ""  # why the fact is too vague to assert ("pronoun subject", "light verb"), if it is
 
     @property
     def asserted(self) -> bool:
-        return not self.negated and self.modality == "asserted" and self.attribution is None
+        return not self.negated and self.modality == "asserted" and self.attribution is None and not self.vague

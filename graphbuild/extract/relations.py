@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
 from . import factuality
+from .assertability import argument_problem, predicate_problem
 from .mentions import MentionIndex, concept_label, possessor
 from .parse_repairs import acts_as_verb, coordination_head, is_misplaced_object
 from .model import Argument, Mention, Provenance, Relation
@@ -37,7 +38,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Nouns that only quantify or classify what their "of" phrase names ("any form of X", "a kind of X").
 _QUANTIFIER_NOUNS = frozenset({"form", "kind", "type", "sort", "variety", "range", "number", "lot", "host"})
 _BASE_CONFIDENCE = {"subject_verb_object": 0.85, "passive_agent": 0.8, "nominal_predicate": 0.8,
-                    "prepositional_object": 0.7, "title_of_person": 0.85, "delegation_leader": 0.7,
+                    "prepositional_object": 0.7, "title_of_person": 0.85, "appositive_title": 0.8, "delegation_leader": 0.7,
                     "possessive_link": 0.75, "talks_between": 0.8, "accused_of_gerund": 0.7}
 
 
@@ -194,8 +195,12 @@ def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver
                     if subj.mention == obj.mention or key in seen:
                         continue  # one statement per fact and sentence, from the first rule that reads it
                     seen.add(key)
-                    relations.append(_relation(rule.__name__, clause.verb, predicate, subj, obj, text, kind,
-                                               provenance_base, index, resolver, clause.resolved, memo))
+                    relation = _relation(rule.__name__, clause.verb, predicate, subj, obj, text, kind,
+                                         provenance_base, index, resolver, clause.resolved, memo)
+                    if clause.passive and rule is not passive_agent and not relation.vague:
+                        # "Blunkett was put in charge": the subject is the patient, the doer unnamed
+                        relation = Relation(**{**relation.__dict__, "vague": "passive without agent"})
+                    relations.append(relation)
         in_sentence = {arg.mention for r in relations[first:] for arg in (r.subject, r.object)}
         for noun_rule in NOUN_RULES:
             for link in noun_rule(sent, index):
@@ -232,6 +237,8 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
                             _claimant(claimant, index, resolver) if claimant is not None else None,
                             factuality.times(verb, index.dates), _place(verb, index))
         negated, mood, attribution, times, place = memo[verb.i]
+    vague = (argument_problem(subj, "subject") or argument_problem(obj, "object")
+             or predicate_problem(predicate.lower(), kind, subj))
     confidence = _BASE_CONFIDENCE[rule]
     confidence -= 0.1 * sum(arg.mention.label == "CONCEPT" for arg in (subj, obj))
     confidence -= 0.1 if resolved else 0.0
@@ -240,6 +247,7 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
         provenance=Provenance(*provenance_base, rule=rule), kind=kind,
         negated=negated, modality=mood, attribution=attribution, times=times,
         confidence=round(max(0.05, min(1.0, confidence)), 2), place=place if place != obj.mention else None,
+        vague=vague,
     )
 
 
@@ -343,6 +351,9 @@ def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, a
     referents = resolver.resolve(token)
     if referents is not None:
         return [Argument(token.text, m) for m in referents]
+    named = _appositive_name(token, index)
+    if named is not None:  # "GM's chief executive, Mary Barra, visited ...": the name is the argument
+        return [Argument(named.text, named)]
     if token.lemma_.lower() in _QUANTIFIER_NOUNS:
         # "opposes any form of Taiwan independence": the argument is what the "of" phrase names
         inner = [p for prep in _children(token, ("prep",)) if prep.text.lower() == "of" for p in _children(prep, ("pobj",))]
@@ -352,6 +363,18 @@ def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, a
         concept = index.concept(token, _owner_name(possessor(token), index))
         return [Argument(concept.text, concept)]
     return []
+
+
+def _appositive_name(token: Token, index: MentionIndex) -> Mention | None:
+    """The named entity in apposition to a common noun ("the carmaker, General Motors")."""
+    if token.pos_ != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ == "appos":
+            mention = index.entity(child)
+            if mention is not None and mention.label in ("PERSON", "ORG", "GPE", "NORP"):
+                return mention
+    return None
 
 
 def _owner_name(owner: Token | None, index: MentionIndex) -> str | None:

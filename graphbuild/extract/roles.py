@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..lang import resources
 from ..lexicon import load_lexicon
 from .mentions import MentionIndex, possessor
 from .model import Argument, Mention
@@ -55,14 +56,27 @@ def title_of_person(sent: Span, index: MentionIndex) -> Iterator[Link]:
         person = index.entity(ent.root)
         if person is None:
             continue
-        title_tokens = [t for t in _left_modifiers(ent) if index.entity(t) is None and t.text[:1].isupper()]
+        title_tokens = [t for t in _left_modifiers(ent) if index.entity(t) is None]
         for title in _titles(title_tokens):
+            if not is_position(title.text):
+                continue  # "Mr Blunkett", "Employee Phil Schiller": an honorific or a word, not a post
             position = Mention(title.text, title.start_char + index.offset, title.end_char + index.offset, "POSITION")
             yield Link("title", _arg(person), _arg(position), title.text, ent.root)
         for token in _left_modifiers(ent):
             body = index.entity(token)
             if body is not None and body.label in _AFFILIATION_LABELS and body is not person:
                 yield Link("member", _arg(person), _arg(body, token), f"{token.text} {ent.text}", ent.root)
+
+
+def is_position(title: str) -> bool:
+    """A title naming a post: its last word is a position head word and no word is an honorific.
+
+    >>> is_position("Foreign Minister"), is_position("chief executive"), is_position("Mr")
+    (True, True, False)
+    """
+    en = resources("en")
+    words = title.lower().replace(".", "").split()
+    return bool(words) and words[-1] in en.positions and not any(w in en.honorifics for w in words)
 
 
 def _left_modifiers(ent: Span) -> list[Token]:
@@ -108,6 +122,47 @@ def _titles(tokens: list[Token]) -> list[Span]:
     if current:
         titles.append(current)
     return [t[0].doc[t[0].i: t[-1].i + 1] for t in titles if any(x.pos_ in ("PROPN", "NOUN") for x in t)]
+
+
+def appositive_title(sent: Span, index: MentionIndex) -> Iterator[Link]:
+    """"Tim Cook, Apple's chief executive, ...", "GM's chief executive, Mary Barra, ...", "Mary Barra,
+    chief executive of GM": the person holds the post and belongs to the body that owns it."""
+    for token in sent:
+        if token.dep_ != "appos":
+            continue
+        pair = (token.head, token) if token.pos_ == "NOUN" else (token, token.head)
+        person = index.entity(pair[0])
+        title = pair[1]
+        if person is None or person.label != "PERSON" or title.pos_ != "NOUN" or index.entity(title) is not None:
+            continue
+        span = sent.doc[_title_start(title): title.i + 1]
+        if not is_position(span.text):
+            continue
+        position = Mention(span.text.lower(), span.start_char + index.offset, span.end_char + index.offset, "POSITION")
+        yield Link("title", _arg(person), _arg(position, title), span.text, title)
+        for body_token in title_bodies(title):
+            body = index.entity(body_token)
+            if body is not None and body.label in _AFFILIATION_LABELS:
+                yield Link("member", _arg(person), _arg(body, body_token), f"{body_token.text} {span.text}", title)
+
+
+def _title_start(title: Token) -> int:
+    """First word of a title noun's own modifiers: "chief executive", "vice president"."""
+    start = title.i
+    for child in reversed(list(title.lefts)):
+        if child.i == start - 1 and child.dep_ in ("amod", "compound") and not child.ent_type_:
+            start = child.i
+        else:
+            break
+    return start
+
+
+def title_bodies(title: Token) -> list[Token]:
+    """Whose post a title names: its possessor ("Apple's chief executive") or "of" phrase."""
+    owners = [c for c in title.children if c.dep_ == "poss"]
+    owners += [p for prep in title.children if prep.dep_ == "prep" and prep.text.lower() in ("of", "at")
+               for p in prep.children if p.dep_ == "pobj"]
+    return owners
 
 
 def delegation_leader(sent: Span, index: MentionIndex) -> Iterator[Link]:
@@ -177,4 +232,4 @@ def talks_between(sent: Span, index: MentionIndex) -> Iterator[Link]:
                     yield Link("meet", _arg(a, token_a), _arg(b, token_b), f"{noun.text} between", noun, "verb", place)
 
 
-NOUN_RULES = (title_of_person, delegation_leader, possessive_link, talks_between)
+NOUN_RULES = (title_of_person, appositive_title, delegation_leader, possessive_link, talks_between)

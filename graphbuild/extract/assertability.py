@@ -1,0 +1,69 @@
+"""Precision first: is a relation specific enough to become a plain triple?
+
+A relation whose argument names nothing ("it", "Mr", "%", "people", "the store" left
+unresolved) or whose predicate is a bare light verb ("have", "take place") stays a statement
+node. Each check returns the reason, or ``""`` when the relation may be asserted; the reason is
+kept on the relation, so a user can see why a statement was not asserted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lang import resources
+from .model import Argument
+
+__all__ = ["argument_problem", "predicate_problem"]
+
+_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+# kinds of structural link whose concept side is a restatement of its own label
+_TAUTOLOGICAL_LINKS = frozenset({"possessive"})
+
+
+def argument_problem(arg: Argument, role: str) -> str:
+    """Why ``arg`` cannot be a plain triple's ``role`` ("subject" or "object"), or ``""``.
+
+    >>> from graphbuild.extract.model import Mention
+    >>> argument_problem(Argument("he", Mention("he", 0, 2, "PERSON")), "subject")
+    'pronoun subject'
+    >>> argument_problem(Argument("the store", Mention("store", 4, 9, "CONCEPT")), "subject")
+    'bare noun subject'
+    >>> argument_problem(Argument("songs", Mention("songs", 4, 9, "CONCEPT")), "object")
+    ''
+    """
+    en = resources("en")
+    text = arg.mention.text.strip()
+    words = text.lower().split()
+    if not words or not _WORD.search(text) or len(text.replace(".", "")) < 2:
+        return f"fragment {role}"
+    if len(words) == 1 and words[0] in en.pronouns:
+        return f"pronoun {role}"
+    if all(w.rstrip(".") in en.honorifics or w in en.honorifics for w in words):
+        return f"honorific {role}"
+    if arg.mention.label != "CONCEPT":
+        return ""
+    if "%" in text or words[-1] in en.generic_nouns and len(words) == 1:
+        return f"generic {role}"
+    if role == "subject" and len(words) == 1 and text.islower():
+        return "bare noun subject"  # "the store sells songs": a reference left unresolved
+    return ""
+
+
+def predicate_problem(predicate: str, kind: str, subject: Argument) -> str:
+    """Why ``predicate`` says too little to assert, or ``""``: a bare light verb ("have",
+    "take place", "be in"), or a possessive whose concept already names its owner
+    ("Apple's response" belongs to Apple: the label says so, and "Boeing's rival" does not).
+
+    >>> from graphbuild.extract.model import Mention
+    >>> predicate_problem("take place", "verb", Argument("talks", Mention("talks", 0, 5, "CONCEPT")))
+    'light verb'
+    """
+    if kind == "link":
+        tautology = predicate in _TAUTOLOGICAL_LINKS and subject.mention.label == "CONCEPT"
+        return "possessive of a concept" if tautology else ""
+    if kind != "verb":
+        return ""
+    head = predicate.split()[0]
+    if head in resources("en").light_verbs:
+        return "light verb"
+    return ""

@@ -1,0 +1,56 @@
+"""Language resources: the word lists rules read, one folder per language (``lang/en/``).
+
+Rules never hold English words as module literals; they ask :func:`resources` for them, so
+another language is another folder of the same files, not a rewrite of the rules.
+
+>>> en = resources("en")
+>>> en.honorifics["mrs"], "he" in en.pronouns, "have" in en.light_verbs
+('f', True, True)
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib.resources import files
+
+__all__ = ["LanguageResources", "Pronoun", "resources"]
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    """Agreement features of a pronoun: number s/p/-, gender m/f/n/-, grammatical person 1/2/3."""
+
+    number: str
+    gender: str
+    person: int
+
+
+@dataclass(frozen=True)
+class LanguageResources:
+    """Every word list of one language, read once."""
+
+    honorifics: dict[str, str]  # honorific -> gender hint (m, f, -)
+    pronouns: dict[str, Pronoun]
+    light_verbs: frozenset[str]
+    generic_nouns: frozenset[str]
+    nominal_antecedents: dict[str, frozenset[str]]  # "the company" -> NER labels it stands for
+    positions: frozenset[str]  # head words of a title: "minister", "chief executive" -> "executive"
+
+
+def _rows(lang: str, name: str) -> list[list[str]]:
+    text = (files(__package__) / lang / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.lru_cache(maxsize=None)
+def resources(lang: str = "en") -> LanguageResources:
+    """The word lists of ``lang`` (a folder under ``graphbuild/lang``)."""
+    return LanguageResources(
+        honorifics={word: gender for word, gender in _rows(lang, "honorifics.txt")},
+        pronouns={w: Pronoun(n, g, int(p)) for w, n, g, p in _rows(lang, "pronouns.txt")},
+        light_verbs=frozenset(row[0] for row in _rows(lang, "light_verbs.txt")),
+        generic_nouns=frozenset(row[0] for row in _rows(lang, "generic_nouns.txt")),
+        nominal_antecedents={noun: frozenset(labels.split(",")) for noun, labels in _rows(lang, "nominal_antecedents.txt")},
+        positions=frozenset(row[0] for row in _rows(lang, "positions.txt")),
+    )
