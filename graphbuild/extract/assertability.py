@@ -44,6 +44,8 @@ def argument_problem(arg: Argument, role: str) -> str:
         return ""
     if "%" in text or words[-1] in en.generic_nouns and len(words) == 1:
         return f"generic {role}"
+    if text[0].isdigit() or text[0] in "$€£¥":
+        return f"number {role}"  # "invest $1bn", "grew by 8.5%": an amount, not a thing
     if role == "subject" and len(words) == 1 and text.islower():
         return "bare noun subject"  # "the store sells songs": a reference left unresolved
     return ""

@@ -33,6 +33,7 @@ class Argument:
 
     text: str
     mention: Mention
+    sieve: str = ""  # the coreference sieve that resolved a reference ("pronoun", "nominal"), if any
 
 
 @dataclass(frozen=True)

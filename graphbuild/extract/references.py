@@ -1,49 +1,96 @@
-"""Pronouns and collective references ("they", "the two sides", "both countries") resolved to the
-entities they stand for, from the most recent group of coordinated named subjects.
+"""In-document coreference for references that name nothing themselves: pronouns, collectives
+("the two sides") and definite nominals ("the company"), resolved by deterministic sieves in the
+manner of Lee et al. (2013), each link naming the sieve that made it.
 
-"it" as the subject of a reporting verb ("..., it added") is the last named source ("the
-statement said"). A reference that cannot be resolved yields no argument at all: a relation with
-"They" as its subject is worse than none.
+Sieves, tried in order (the first that decides wins):
+
+- ``collective``: "they", "both countries" -> the last coordinated group of named actors
+  ("Pakistan and China ...").
+- ``reporting source``: "..., it added" -> the statement or body last quoted ("the statement said").
+- ``pronoun``: he/she/his/her -> the most salient person, it/its -> the most salient organisation
+  or country, by agreement (number, gender hint from an honorific, animacy), then salience
+  (same sentence before the pronoun, then earlier sentences, subjects first) and recency.
+- ``nominal``: "the company", "the carmaker" -> the most salient entity of a compatible class.
+
+A reference no sieve resolves yields no argument at all: a relation with "They" or "the firm" as
+its subject is worse than none.
 """
 
 from __future__ import annotations
 
+from collections import deque
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
+from ..lang import resources
 from .mentions import MentionIndex
 from .model import Mention
 
 __all__ = ["ReferenceResolver"]
 
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our", "both"})
 _COLLECTIVE_NOUNS = frozenset({"side", "country", "nation", "party", "government", "neighbour", "neighbor",
                                "leader", "minister", "state"})
 _COLLECTIVE_MARKERS = frozenset({"two", "both"})
 _ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+_NEUTER_LABELS = frozenset({"ORG", "GPE"})  # what "it" can stand for as an actor
 _REPORTING = frozenset({"say", "add", "state", "note", "announce", "declare", "stress", "conclude"})
 _SOURCE_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "report", "spokesperson",
                            "spokesman", "spokeswoman", "ministry", "office", "readout"})
+_EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "remain", "become"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_MEMORY = 3  # sentences a pronoun or nominal may reach back
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    mention: Mention
+    subject: bool
+    gender: str  # m, f or - (from an honorific before the name)
 
 
 class ReferenceResolver:
-    """Remembers the last coordinated group of named actors in a document ("Pakistan and China")."""
+    """Remembers what a document has named so far, so later references can be resolved."""
 
     def __init__(self) -> None:
         self.group: tuple[Mention, ...] = ()
         self.source: Mention | None = None  # the last statement or body quoted ("the statement said")
+        self._recent: deque[list[_Candidate]] = deque(maxlen=_MEMORY)
+        self._genders: dict[str, str] = {}  # a person's name words -> gender hint
 
-    def resolve(self, token: Token) -> list[Mention] | None:
+    def resolve(self, token: Token, index: MentionIndex | None = None) -> list[Mention] | None:
         """Entities ``token`` refers to; ``[]`` for an unresolvable reference; ``None`` if it is no reference."""
-        if token.text.lower() in _PLURAL_PRONOUNS or _is_collective(token):
-            return list(self.group)
-        if token.text.lower() == "it" and token.dep_ == "nsubj" and token.head.lemma_ in _REPORTING:
-            return [self.source] if self.source is not None else []
-        if token.pos_ == "PRON":
-            return []
+        found = self.resolve_with_sieve(token, index)
+        return None if found is None else found[0]
+
+    def resolve_with_sieve(self, token: Token, index: MentionIndex | None = None) -> tuple[list[Mention], str] | None:
+        """Like :meth:`resolve`, with the name of the sieve that decided."""
+        en = resources("en")
+        word = token.text.lower()
+        pronoun = en.pronouns.get(word) if token.pos_ == "PRON" or word in ("his", "its", "their", "her") else None
+        if (pronoun is not None and pronoun.number == "p" and pronoun.person == 3) or word == "both" \
+                or _is_collective(token):
+            return list(self.group), "collective"
+        if pronoun is not None and pronoun.person == 1 and pronoun.number == "p" and not _in_quotation(token):
+            return list(self.group), "collective"  # "we" outside a quotation: the narrator's group
+        if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ in _REPORTING and self.source is not None:
+            return [self.source], "reporting source"
+        if pronoun is not None:
+            if pronoun.person == 3 and pronoun.number == "s" and pronoun.gender in ("m", "f", "n"):
+                if pronoun.gender == "n" and (token.dep_ == "expl" or _is_expletive(token)):
+                    return [], "pronoun"
+                found = self._salient(token, index, _pronoun_fits(pronoun.gender))
+                return ([found], "pronoun") if found is not None else ([], "pronoun")
+            return [], "pronoun"
+        nominal = _definite_nominal(token, en.nominal_antecedents)
+        if nominal is not None:
+            found = self._salient(token, index, lambda c: c.mention.label in nominal)
+            return ([found], "nominal") if found is not None else None
         return None
 
     def observe_sentence(self, sent: Span, index: MentionIndex) -> None:
-        """Remember the sentence's coordinated named subjects, if it has two or more."""
+        """Remember the sentence's named entities (subjects first) and coordinated named subjects."""
+        self._recent.append(self._candidates(sent, index, len(sent.doc)))
         for token in sent:
             if token.dep_ == "nsubj" and token.head.lemma_ in _REPORTING and token.lemma_.lower() in _SOURCE_NOUNS:
                 self.source = index.entity(token) or index.concept(token)
@@ -53,6 +100,75 @@ class ReferenceResolver:
             actors = tuple(dict.fromkeys(m for m in members if m is not None and m.label in _ACTOR_LABELS))
             if len(actors) >= 2:
                 self.group = actors
+
+    def _candidates(self, sent: Span, index: MentionIndex, before: int) -> list[_Candidate]:
+        """Entity mentions of ``sent`` before token ``before``: subjects first, then in text order."""
+        honorifics = resources("en").honorifics
+        found: dict[Mention, _Candidate] = {}
+        for token in sent:
+            if token.i >= before:
+                break
+            mention = index.entity(token)
+            if mention is None or mention in found or mention.label not in _ACTOR_LABELS | {"PRODUCT"}:
+                continue
+            gender = "-"
+            if mention.label == "PERSON":
+                first = token.doc[max(token.i - 1, 0)]
+                hint = honorifics.get(first.text.lower().rstrip("."), "-") if first.i < token.i else "-"
+                for part in mention.text.split():
+                    gender = self._genders.setdefault(part, hint) if hint == "-" else hint
+                    self._genders[part] = gender
+            found[mention] = _Candidate(mention, _is_subject(token, mention, index), gender)
+        return sorted(found.values(), key=lambda c: not c.subject)
+
+    def _salient(self, token: Token, index: MentionIndex | None, fits) -> Mention | None:
+        """The most salient earlier mention that ``fits``: this sentence first, then back in time."""
+        pools = list(self._recent)
+        if index is not None:
+            pools.append(self._candidates(token.sent, index, token.i))
+        for pool in reversed(pools):
+            matches = [c for c in pool if fits(c)]
+            if matches:
+                return matches[0].mention
+        return None
+
+
+def _pronoun_fits(gender: str):
+    """Agreement: he/she need a person of no contrary gender hint, it an organisation or country."""
+    if gender == "n":
+        return lambda c: c.mention.label in _NEUTER_LABELS
+    return lambda c: c.mention.label == "PERSON" and c.gender in ("-", gender)
+
+
+def _is_subject(token: Token, mention: Mention, index: MentionIndex) -> bool:
+    """Whether any token of the mention's phrase is a clause subject."""
+    head = token
+    while index.entity(head.head) is mention and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in _SUBJECT_DEPS
+
+
+def _is_expletive(token: Token) -> bool:
+    """"It is expected that ...", "it seems": an "it" that stands for no entity."""
+    return token.dep_ in _SUBJECT_DEPS and token.head.lemma_ in _EXPLETIVE_HEADS and any(
+        c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in token.head.children)
+
+
+def _in_quotation(token: Token) -> bool:
+    """Inside a quotation: an odd number of double quotes before the token in its sentence."""
+    sent = token.sent
+    return sum(t.text in ('"', "“", "”") for t in sent if t.i < token.i) % 2 == 1
+
+
+def _definite_nominal(token: Token, nominals: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    """NER labels a definite nominal may stand for: "the company", "the US carmaker"; ``None`` otherwise."""
+    if token.pos_ != "NOUN" or token.tag_ not in ("NN",) or token.lemma_.lower() not in nominals:
+        return None
+    if not any(c.dep_ == "det" and c.text.lower() in ("the", "this") for c in token.children):
+        return None
+    if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in token.children):
+        return None  # "the company that makes X", "the company, Nokia": described, not referring back
+    return nominals[token.lemma_.lower()]
 
 
 def _is_collective(token: Token) -> bool:

@@ -256,7 +256,7 @@ def _claimant(token: Token, index: MentionIndex, resolver: ReferenceResolver) ->
     mention = index.entity(token)
     if mention is not None:
         return mention
-    referents = resolver.resolve(token)
+    referents = resolver.resolve(token, index)
     if referents:
         return referents[0]
     if token.pos_ in ("NOUN", "PROPN"):
@@ -348,9 +348,9 @@ def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, a
             if country is not None and load_gazetteer().country(mention.text) is None:
                 return [Argument(mention.text, Mention(country.name, mention.start, mention.end, "GPE"))]
         return [Argument(mention.text, mention)]
-    referents = resolver.resolve(token)
+    referents = resolver.resolve_with_sieve(token, index)
     if referents is not None:
-        return [Argument(token.text, m) for m in referents]
+        return [Argument(token.text, m, sieve=referents[1]) for m in referents[0]]
     named = _appositive_name(token, index)
     if named is not None:  # "GM's chief executive, Mary Barra, visited ...": the name is the argument
         return [Argument(named.text, named)]
@@ -360,7 +360,7 @@ def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, a
         if inner:
             return [arg for t in (inner[0], *inner[0].conjuncts) for arg in _arguments(t, index, resolver, actor)]
     if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and token.i not in index.dates and token.tag_ != "VBG":
-        concept = index.concept(token, _owner_name(possessor(token), index))
+        concept = index.concept(token, _owner_name(possessor(token), index, resolver))
         return [Argument(concept.text, concept)]
     return []
 
@@ -377,14 +377,17 @@ def _appositive_name(token: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
-def _owner_name(owner: Token | None, index: MentionIndex) -> str | None:
-    """Who a concept belongs to: a named possessor ("Pakistan's sovereignty") or a described one
-    ("the Palestinian people's right"); a pronoun ("its support") names nobody by itself."""
+def _owner_name(owner: Token | None, index: MentionIndex, resolver: ReferenceResolver) -> str | None:
+    """Who a concept belongs to: a named possessor ("Pakistan's sovereignty"), a described one
+    ("the Palestinian people's right"), or the one entity a pronoun stands for ("its rail unit")."""
     if owner is None:
         return None
     mention = index.entity(owner)
     if mention is not None:
         return mention.text
+    if owner.pos_ == "PRON":
+        referents = resolver.resolve(owner, index)
+        return referents[0].text if referents and len(referents) == 1 else None
     if owner.pos_ == "NOUN" and not owner.is_stop:
         return concept_label(owner)
     return None
