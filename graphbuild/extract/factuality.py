@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .parse_repairs import coordination_head
 
-__all__ = ["attribution_source", "event_times", "is_negated", "modality", "times"]
+__all__ = ["attribution_source", "event_times", "in_quotation", "is_negated", "modality", "speaker", "times"]
 
 # Auxiliaries and the modality they give ("will be held" is future, "should be resolved" demanded).
 _MODAL_AUX = {
@@ -20,9 +20,20 @@ _MODAL_AUX = {
 # Governing verbs whose complement is not (yet) a fact ("urged X to dismantle", "agreed to keep").
 _GOVERNOR_MODALITY = {
     **dict.fromkeys(("urge", "call", "ask", "demand", "encourage", "press", "request", "want", "need"), "demanded"),
-    **dict.fromkeys(("agree", "pledge", "decide", "vow", "promise", "plan", "commit", "resolve", "aim", "intend"), "future"),
-    **dict.fromkeys(("hope", "seek", "try", "attempt", "expect", "wish"), "hedged"),
+    **dict.fromkeys(("agree", "pledge", "decide", "vow", "promise", "plan", "commit", "resolve", "aim", "intend",
+                     "threaten", "prepare", "propose", "schedule", "set", "poise", "offer", "be", "go"), "future"),
+    **dict.fromkeys(("hope", "seek", "try", "attempt", "expect", "wish", "consider", "predict", "forecast",
+                     "appear", "seem"), "hedged"),
 }
+# Adjectives whose to-infinitive is not (yet) a fact: "is likely to sign", "is due to arrive".
+_ADJECTIVE_GOVERNOR_MODALITY = {
+    **dict.fromkeys(("likely", "unlikely", "possible", "able", "certain", "sure", "expected"), "hedged"),
+    **dict.fromkeys(("set", "due", "poised", "ready", "willing", "eager", "keen", "about"), "future"),
+}
+# Adjectives whose to-infinitive did not happen: "is unlikely to win", "was unable to land".
+_NEGATING_ADJECTIVES = frozenset({"unlikely", "unable", "unwilling", "reluctant"})
+# Determiners that deny a noun: "no plans to", "no evidence that", "no company has".
+_NEGATING_DETERMINERS = frozenset({"no", "neither", "nor"})
 # Nouns whose to-infinitive or "of V-ing" complement is not (yet) a fact.
 _NOUN_GOVERNOR_MODALITY = {
     **dict.fromkeys(("need", "importance", "call", "demand", "necessity", "urgency"), "demanded"),
@@ -48,14 +59,37 @@ _PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "prohibit", "ban", "kee
 def is_negated(verb: Token) -> bool:
     """"did not attend", "never met", "isn't used": a ``neg`` child of the verb or its auxiliary;
     "failed to produce": a complement of a failing verb; "prevent X from being used": a complement
-    of a preventing verb."""
+    of a preventing verb; "did not agree to buy", "has yet to name", "is unlikely to win": a
+    complement of a negated governor; "No airline bought", "Neither France nor Germany recognised":
+    a denied subject; "no plans to close", "no evidence that": a clause under a denied noun."""
     if any(child.dep_ == "neg" or child.text.lower() == "never" for child in verb.children):
         return True
+    if _denied_subject(verb):
+        return True
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FAILING_VERBS:  # "failed to produce breakthroughs"
+        return True
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        governor = verb.head
+        if governor.pos_ == "ADJ" and governor.lemma_.lower() in _NEGATING_ADJECTIVES:
+            return True
+        if governor.lemma_ == "have" and any(c.text.lower() == "yet" for c in governor.children):
+            return True  # "has yet to name the date"
+        if governor.pos_ in ("VERB", "AUX", "ADJ") and is_negated(governor):
+            return True
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.text.lower() in _NEGATING_DETERMINERS for c in verb.head.children):
         return True
     head = verb.head
     return (verb.dep_ == "pcomp" and head.text.lower() == "from" and head.head.i != head.i
             and head.head.lemma_ in _PREVENTING_VERBS)
+
+
+def _denied_subject(verb: Token) -> bool:
+    """"No airline bought the A380", "Neither France nor Germany recognised the result"."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if any(c.dep_ in ("det", "preconj") and c.text.lower() in _NEGATING_DETERMINERS for c in subject.children):
+            return True
+    return False
 
 
 def modality(verb: Token) -> str:
@@ -68,8 +102,10 @@ def modality(verb: Token) -> str:
         if child.text.lower() in _HEDGE_WORDS:
             return "hedged"
     # A complement of "urge"/"agree"/"hope" inherits its governor's modality.
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _GOVERNOR_MODALITY:
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _GOVERNOR_MODALITY and _to_infinitive_or_clause(verb):
         return _GOVERNOR_MODALITY[verb.head.lemma_]
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_.lower() in _ADJECTIVE_GOVERNOR_MODALITY:
+        return _ADJECTIVE_GOVERNOR_MODALITY[verb.head.lemma_.lower()]  # "is likely to sign"
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         governed = modality(verb.head)  # "should help Afghanistan achieve X": as firm as "help"
         if governed != "asserted":
@@ -87,6 +123,14 @@ def modality(verb: Token) -> str:
     return "asserted"
 
 
+def _to_infinitive_or_clause(verb: Token) -> bool:
+    """"is to visit", "plans to build": a to-infinitive (or a finite clause), not "went shopping"."""
+    if verb.head.lemma_ not in ("be", "go"):
+        return True
+    return any(c.dep_ == "aux" and c.text.lower() == "to" for c in verb.children) and (
+        verb.head.lemma_ == "be" or verb.head.tag_ == "VBG")  # "is to visit", "is going to buy"
+
+
 def attribution_source(verb: Token) -> Token | None:
     """The token naming who claims the clause, when the clause is reported rather than asserted.
 
@@ -95,6 +139,9 @@ def attribution_source(verb: Token) -> Token | None:
     Returns the claimant's token (subject of the reporting verb, possessor of the reporting noun)
     or the reporting word itself when no claimant is named.
     """
+    according = _according_to(verb)
+    if according is not None:
+        return according
     token = verb
     for _ in range(6):  # climb a few clause levels, no further
         head = token.head
@@ -105,6 +152,33 @@ def attribution_source(verb: Token) -> Token | None:
         if head.pos_ == "NOUN" and head.lemma_ in _REPORTING_NOUNS and _is_content_clause(token):
             return next((c for c in head.children if c.dep_ == "poss"), head)
         token = head
+    return None
+
+
+def _according_to(verb: Token) -> Token | None:
+    """"According to the BBC, Russia attacked Ukraine": the BBC claims it."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.text.lower() == "according":
+            for to in prep.children:
+                source = next((p for p in to.children if p.dep_ == "pobj"), None)
+                if source is not None:
+                    return source
+    return None
+
+
+def in_quotation(token: Token) -> bool:
+    """Inside a quotation: an odd number of double quotes before the token in its sentence."""
+    return sum(t.text in ('"', "“", "”") for t in token.sent if t.i < token.i) % 2 == 1
+
+
+def speaker(token: Token) -> Token | None:
+    """Who speaks a quotation ``token`` is in: the subject of a reporting verb of the sentence
+    outside the quotes ("\"We have won,\" said Ms Ardern"), if the sentence names one."""
+    for verb in token.sent:
+        if verb.lemma_ in _REPORTING_VERBS and verb.pos_ in ("VERB", "AUX") and not in_quotation(verb):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
     return None
 
 

@@ -151,7 +151,7 @@ def _intention_holders(noun: Token, depth: int) -> list[Token]:
                  for p in _children(prep, ("pobj",)) if p.pos_ == "PROPN"]
     if of_phrase:
         return of_phrase[:1]
-    if noun.dep_ in _OBJECT_DEPS and noun.head.lemma_ in _LIGHT_VERBS:
+    if noun.dep_ in _OBJECT_DEPS and (noun.head.lemma_ in _LIGHT_VERBS or noun.head.lemma_ == "have"):
         return _subject_tokens(noun.head, depth + 1)[0]
     return []
 
@@ -233,12 +233,16 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
     else:
         if verb.i not in memo:
             claimant = factuality.attribution_source(verb)
+            if claimant is None and factuality.in_quotation(verb):
+                claimant = factuality.speaker(verb)  # "\"Blair has healed rifts,\" said Conlon"
             memo[verb.i] = (factuality.is_negated(verb), factuality.modality(verb),
                             _claimant(claimant, index, resolver) if claimant is not None else None,
                             factuality.times(verb, index.dates), _place(verb, index))
         negated, mood, attribution, times, place = memo[verb.i]
     vague = (argument_problem(subj, "subject") or argument_problem(obj, "object")
              or predicate_problem(predicate.lower(), kind, subj))
+    if not vague and attribution is None and memo is not None and factuality.in_quotation(verb):
+        vague = "quotation without a named speaker"
     confidence = _BASE_CONFIDENCE[rule]
     confidence -= 0.1 * sum(arg.mention.label == "CONCEPT" for arg in (subj, obj))
     confidence -= 0.1 if resolved else 0.0
@@ -320,9 +324,13 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if objects:
             return objects[:1], False
     if verb.dep_ == "xcomp" and verb.head.pos_ in _VERB_POS and verb.head.i != verb.i:
-        # "encourage Kabul to establish": the object acts; "agreed to keep": the subject does
+        # "encourage Kabul to establish": the object acts; "agreed to keep", "is expected to buy": the subject does
         controller = [o for o in _children(verb.head, ("dobj",)) if o.i < verb.i]
-        return (controller[:1], False) if controller else _subject_tokens(verb.head, depth + 1)
+        own_voice = bool(_children(verb, ("auxpass",)))  # "is expected to be bought by": passive itself
+        return (controller[:1], False) if controller else (_subject_tokens(verb.head, depth + 1)[0], own_voice)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        # "Arsenal are likely to sign Rice": the subject of the copula acts
+        return _subject_tokens(verb.head.head, depth + 1)[0], bool(_children(verb, ("auxpass",)))
     # "..., opposing unilateral actions": a participle clause shares the main clause's subject
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in _VERB_POS and verb.head.i != verb.i:
         return _subject_tokens(verb.head, depth + 1)
