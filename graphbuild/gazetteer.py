@@ -33,6 +33,7 @@ from .vocab import ONTOLOGY_DIR
 __all__ = ["Country", "Gazetteer", "load_gazetteer"]
 
 GAZETTEER_PATH = ONTOLOGY_DIR / "gazetteer.tsv"
+ALIASES_PATH = ONTOLOGY_DIR / "country_aliases.tsv"
 _COLUMNS = ("code", "alpha3", "name", "capital", "demonyms", "names")
 
 
@@ -57,26 +58,35 @@ def _key(text: str) -> str:
 class Gazetteer:
     """Look-ups by name (or ISO code), demonym and capital."""
 
-    def __init__(self, countries: list[Country]) -> None:
+    def __init__(self, countries: list[Country], aliases: list[tuple[str, str, str]] = ()) -> None:
         self.countries = countries
         self._names: dict[str, Country] = {}
         self._demonyms: dict[str, Country] = {}
         self._capitals: dict[str, Country] = {}
         for country in countries:  # first writer wins: canonical names go before alternatives
             self._names.setdefault(_key(country.name), country)
+        shared: dict[str, set[str]] = {}
         for country in countries:
-            for name in (*country.names, country.alpha3, country.code):
+            for name in country.names:  # ISO codes are no names: "GM" the carmaker, "AI" the field
                 self._names.setdefault(_key(name), country)
             for demonym in country.demonyms:
                 self._demonyms.setdefault(_key(demonym), country)
+                shared.setdefault(_key(demonym), set()).add(country.code)
             if country.capital:
                 self._capitals.setdefault(_key(country.capital), country)
                 # "Washington D.C." is usually just "Washington" in news text
                 short = re.sub(r",?\s+D\.?\s?C\.?$", "", country.capital)
                 self._capitals.setdefault(_key(short), country)
+        for demonym, codes in shared.items():
+            if len(codes) > 1:  # "American": two countries claim it; only a reviewed alias decides
+                del self._demonyms[demonym]
+        by_code = {country.code: country for country in countries}
+        for kind, alias, code in aliases:
+            target = self._names if kind == "name" else self._demonyms
+            target[_key(alias)] = by_code[code]
 
     def country(self, name: str) -> Country | None:
-        """The country called ``name`` (any listed name, alpha-2 or alpha-3 code), if any."""
+        """The country called ``name`` (any listed name or reviewed alias), if any."""
         if len(name) < 2:
             return None
         return self._names.get(_key(name))
@@ -101,7 +111,14 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             countries.append(Country(row["code"], row["alpha3"], row["name"], row["capital"],
                                      tuple(filter(None, row["demonyms"].split("|"))),
                                      tuple(filter(None, row["names"].split("|")))))
-    return Gazetteer(countries)
+    return Gazetteer(countries, load_aliases())
+
+
+def load_aliases(path: Path | None = None) -> list[tuple[str, str, str]]:
+    """The reviewed ``(kind, alias, code)`` rows of ``country_aliases.tsv``."""
+    with open(path or ALIASES_PATH, encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return [(row["kind"], row["alias"], row["code"]) for row in rows]
 
 
 def generate_rows() -> list[tuple[str, ...]]:

@@ -112,8 +112,7 @@ def _key(mention: Mention, acronyms: dict[str, tuple[str, str]]) -> tuple[str, s
         name, label = normalise_name(acronyms[name][0]), acronyms[name][1]
     cls = _CLASS_BY_LABEL.get(label, "Thing")
     if label in ("GPE", "LOC", "NORP", "ORG"):
-        code_like = name.isupper() and len(name) <= 3 and label != "GPE"  # "GM" the carmaker, not The Gambia
-        found = country(name) if label != "NORP" and not code_like else None
+        found = country(name) if label != "NORP" else None
         found = found or (demonym_country(name) if label in ("NORP", "GPE") else None)
         if found is not None:
             return "Country", found[0]

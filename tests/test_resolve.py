@@ -13,7 +13,10 @@ def test_gazetteer_names_demonyms_capitals_and_codes():
     gazetteer = load_gazetteer()
     assert len(gazetteer.countries) > 240
     assert gazetteer.country("Islamic Republic of Pakistan").code == "PK"
-    assert gazetteer.country("PAK").name == "Pakistan"
+    assert gazetteer.country("PAK") is None and gazetteer.country("GM") is None  # codes are no names
+    assert gazetteer.country("Britain").name == gazetteer.country("UK").name == "United Kingdom"
+    assert gazetteer.by_demonym("American").name == "United States"  # reviewed, not Northern Mariana Islands
+    assert gazetteer.by_demonym("Congolese") is None  # two countries claim it and no alias decides
     assert gazetteer.by_demonym("Afghans").name == "Afghanistan"
     assert gazetteer.by_capital("Beijing").name == "China"
     assert country("Beijing") is None and country("People's Republic of China") == ("China", "CN")
