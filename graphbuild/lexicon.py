@@ -5,6 +5,8 @@
 ('supports', 'concernedAbout')
 >>> lexicon.property_for("verb", "pursue") is None
 True
+>>> lexicon.property_for("verb", "criticise")
+'criticizes'
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from .vocab import ONTOLOGY_DIR
 
 __all__ = ["Lexicon", "load_lexicon"]
 
+_SPELLINGS = (("ise", "ize"), ("yse", "yze"))  # verb endings: British, American
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -26,8 +30,15 @@ class Lexicon:
     entries: dict[tuple[str, str], str]
 
     def property_for(self, kind: str, predicate: str) -> str | None:
-        """The property for a predicate key ("support", "call for", "hold in"), if the lexicon has one."""
-        return self.entries.get((kind, predicate))
+        """The property for a predicate key ("support", "call for", "hold in"), if the lexicon has one.
+        British spellings find their American entry: "criticise" is "criticize"."""
+        found = self.entries.get((kind, predicate))
+        if found is None and kind == "verb":
+            head, _, rest = predicate.partition(" ")
+            for british, american in _SPELLINGS:
+                if head.endswith(british):
+                    return self.entries.get((kind, f"{head[: -len(british)]}{american} {rest}".strip()))
+        return found
 
 
 @functools.lru_cache(maxsize=None)

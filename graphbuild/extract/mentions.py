@@ -80,6 +80,14 @@ def possessor(token: Token) -> Token | None:
     return next((c for c in first.children if c.dep_ == "poss"), None)
 
 
+def _keeps_case(token: Token) -> bool:
+    """A name or a name-like word keeps its case in a label: "Chinese nationals", "A380", "BioNTech"."""
+    text = token.text
+    return bool(token.pos_ == "PROPN" or token.ent_type_ or any(c.isupper() for c in text[1:])
+                or any(c.isdigit() for c in text) and text[:1].isupper()
+                or text[:1].isupper() and not token.is_sent_start)
+
+
 def concept_label(token: Token, owner: str | None = None) -> str:
     """Label of the concept node for ``token``: its head phrase, common words lower-cased
     (names and name adjectives keep their case: "Chinese nationals").
@@ -87,8 +95,7 @@ def concept_label(token: Token, owner: str | None = None) -> str:
     ``owner`` (a possessor's name) prefixes the label: "Pakistan's sovereignty".
     """
     span = concept_span(token)
-    text = "".join((t.text if t.pos_ == "PROPN" or t.ent_type_ else t.text.lower()) + t.whitespace_
-                   for t in span).strip()
+    text = "".join((t.text if _keeps_case(t) else t.text.lower()) + t.whitespace_ for t in span).strip()
     return f"{owner}'s {text}" if owner else text
 
 
@@ -152,6 +159,7 @@ class MentionIndex:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             self._add(ent, ent.label_)
+        self._honorific_names(doc)
         words = [t.text for t in doc]
         self._acronym_definitions(doc, words)
         for i, word in enumerate(words):  # later uses of a defined acronym that NER missed: "MCC's investments"
@@ -170,6 +178,27 @@ class MentionIndex:
         for token in span:
             self._by_token[token.i] = mention
         return mention
+
+    def _honorific_names(self, doc: Doc) -> None:
+        """"Mrs May", "Mr Albanese": capitalised words after an honorific name a person, whatever the
+        NER said of them (a DATE "May later", a NORP "Albanese")."""
+        honorifics = resources("en").honorifics
+        for token in doc:
+            if token.text.lower().rstrip(".") not in honorifics or token.i + 1 >= len(doc):
+                continue
+            end = token.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+            if end == token.i + 1:
+                continue
+            current = self._by_token.get(token.i + 1)
+            if current is not None and current.label == "PERSON":
+                continue
+            for i in range(token.i + 1, end):
+                self.dates.pop(i, None)
+                self._by_token.pop(i, None)
+            self.persons.append((token.i + 1, end))
+            self._add(doc[token.i + 1: end], "PERSON")
 
     def _acronym_definitions(self, doc: Doc, words: list[str]) -> None:
         """"the banned Tehrik-e-Taliban Pakistan (TTP)": the name before a parenthesised acronym."""

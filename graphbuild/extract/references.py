@@ -77,8 +77,9 @@ class ReferenceResolver:
             return [self.source], "reporting source"
         if pronoun is not None:
             if pronoun.person == 3 and pronoun.number == "s" and pronoun.gender in ("m", "f", "n"):
-                if pronoun.gender == "n" and (token.dep_ == "expl" or _is_expletive(token)):
-                    return [], "pronoun"
+                if pronoun.gender == "n" and (token.dep_ == "expl" or _is_expletive(token)
+                                              or token.dep_ not in ("nsubj", "nsubjpass", "poss")):
+                    return [], "pronoun"  # "it" as an object is mostly a thing: "sold it to the EU"
                 found = self._salient(token, index, _pronoun_fits(pronoun.gender))
                 return ([found], "pronoun") if found is not None else ([], "pronoun")
             return [], "pronoun"
@@ -125,7 +126,10 @@ class ReferenceResolver:
         """The most salient earlier mention that ``fits``: this sentence first, then back in time."""
         pools = list(self._recent)
         if index is not None:
-            pools.append(self._candidates(token.sent, index, token.i))
+            # binding: "Zelensky praised her" - her is not Zelensky (a possessive may be: "Blair and his wife")
+            bound = set() if token.dep_ == "poss" else {
+                index.entity(c) for c in token.head.children if c.dep_ in _SUBJECT_DEPS}
+            pools.append([c for c in self._candidates(token.sent, index, token.i) if c.mention not in bound])
         for pool in reversed(pools):
             matches = [c for c in pool if fits(c)]
             if matches:
