@@ -159,6 +159,7 @@ class MentionIndex:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             self._add(ent, ent.label_)
+        self._titled_names(doc)
         self._honorific_names(doc)
         words = [t.text for t in doc]
         self._acronym_definitions(doc, words)
@@ -178,6 +179,20 @@ class MentionIndex:
         for token in span:
             self._by_token[token.i] = mention
         return mention
+
+    def _titled_names(self, doc: Doc) -> None:
+        """"Chancellor Olaf Scholz", "CEO Tim Cook": a name right after a position word is a person's,
+        whatever label the NER gave it (an ORG "Olaf Scholz")."""
+        positions = resources("en").positions
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "DATE", "TIME") or ent.start == 0 or len(ent) < 2:
+                continue
+            before = doc[ent.start - 1]
+            if before.text.lower() in positions and before.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in ent):
+                for i in range(ent.start, ent.end):
+                    self._by_token.pop(i, None)
+                self.persons.append((ent.start, ent.end))
+                self._add(ent, "PERSON")
 
     def _honorific_names(self, doc: Doc) -> None:
         """"Mrs May", "Mr Albanese": capitalised words after an honorific name a person, whatever the

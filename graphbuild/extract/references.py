@@ -47,6 +47,7 @@ class _Candidate:
     mention: Mention
     subject: bool
     gender: str  # m, f or - (from an honorific before the name)
+    unlabelled: bool = False  # a proper-noun subject the NER missed ("Arsenal beat Chelsea")
 
 
 class ReferenceResolver:
@@ -85,7 +86,7 @@ class ReferenceResolver:
             return [], "pronoun"
         nominal = _definite_nominal(token, en.nominal_antecedents)
         if nominal is not None:
-            found = self._salient(token, index, lambda c: c.mention.label in nominal)
+            found = self._salient(token, index, lambda c: c.mention.label in nominal or c.unlabelled)
             return ([found], "nominal") if found is not None else None
         return None
 
@@ -97,8 +98,9 @@ class ReferenceResolver:
                 self.source = index.entity(token) or index.concept(token)
             if token.dep_ not in ("nsubj", "nsubjpass") or token.dep_ == "conj":
                 continue
-            members = [index.entity(t) for t in (token, *token.conjuncts)]
-            actors = tuple(dict.fromkeys(m for m in members if m is not None and m.label in _ACTOR_LABELS))
+            members = [index.entity(t) or (index.concept(t) if t.pos_ == "PROPN" and t.text[:1].isupper() else None)
+                       for t in (token, *token.conjuncts)]  # a proper noun the NER missed still acts
+            actors = tuple(dict.fromkeys(m for m in members if m is not None and m.label in _ACTOR_LABELS | {"CONCEPT"}))
             if len(actors) >= 2:
                 self.group = actors
 
@@ -110,6 +112,11 @@ class ReferenceResolver:
             if token.i >= before:
                 break
             mention = index.entity(token)
+            if mention is None and token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS and token.text[:1].isupper():
+                name = index.concept(token)
+                if name not in found:
+                    found[name] = _Candidate(name, True, "-", unlabelled=True)
+                continue
             if mention is None or mention in found or mention.label not in _ACTOR_LABELS | {"PRODUCT"}:
                 continue
             gender = "-"
@@ -140,7 +147,7 @@ class ReferenceResolver:
 def _pronoun_fits(gender: str):
     """Agreement: he/she need a person of no contrary gender hint, it an organisation or country."""
     if gender == "n":
-        return lambda c: c.mention.label in _NEUTER_LABELS
+        return lambda c: c.mention.label in _NEUTER_LABELS or c.unlabelled
     return lambda c: c.mention.label == "PERSON" and c.gender in ("-", gender)
 
 

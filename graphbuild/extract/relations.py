@@ -82,7 +82,9 @@ def prepositional_object(clause: _Clause, args) -> Iterator[tuple[str, Argument,
     objects = _direct_objects(clause.verb)
     taken = {_nominal_prep(clause.verb, noun) for noun in objects}
     lexicon = load_lexicon()
-    for prep in _children(clause.verb, ("prep",)):
+    # "sold it to the EU": the parser may call that "to" a dative; it is a preposition all the same
+    preps = [c for c in clause.verb.children if c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP"]
+    for prep in preps:
         if prep in taken:
             continue  # "expressed opposition to X" is nominal_predicate's
         if prep.i < clause.verb.i:

@@ -75,8 +75,9 @@ def is_position(title: str) -> bool:
     (True, True, False)
     """
     en = resources("en")
-    words = title.lower().replace(".", "").split()
-    return bool(words) and words[-1] in en.positions and not any(w in en.honorifics for w in words)
+    words = title.lower().replace(".", "").replace(" - ", "-").split()
+    last = words[-1].rsplit("-", 1)[-1] if words else ""
+    return bool(words) and last in en.positions and not any(w in en.honorifics for w in words)
 
 
 def _left_modifiers(ent: Span) -> list[Token]:
@@ -85,9 +86,10 @@ def _left_modifiers(ent: Span) -> list[Token]:
     i = ent.start - 1
     while i >= ent.sent.start:
         token = ent.doc[i]
-        if token.dep_ not in _TITLE_DEPS or token.pos_ not in ("PROPN", "NOUN", "ADJ", "CCONJ"):
+        hyphen = token.text == "-" and tokens and i > ent.sent.start  # "Secretary-General"
+        if not hyphen and (token.dep_ not in _TITLE_DEPS or token.pos_ not in ("PROPN", "NOUN", "ADJ", "CCONJ")):
             break
-        if not _modifies(token, ent):
+        if not hyphen and not _modifies(token, ent):
             break
         tokens.insert(0, token)
         i -= 1
@@ -114,7 +116,7 @@ def _titles(tokens: list[Token]) -> list[Span]:
             if current:
                 titles.append(current)
             current = []
-        elif current and token.i != current[-1].i + 1:
+        elif current and token.i != current[-1].i + 1 and current[-1].text != "-":
             titles.append(current)
             current = [token]
         else:
