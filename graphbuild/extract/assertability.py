@@ -16,8 +16,9 @@ from .model import Argument
 __all__ = ["argument_problem", "predicate_problem"]
 
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
-# kinds of structural link whose concept side is a restatement of its own label
-_TAUTOLOGICAL_LINKS = frozenset({"possessive"})
+# "$1bn", "40,000", "8.5", "€20m": an amount ("7th" and "A380" are not)
+_AMOUNT = re.compile(r"^[$€£¥]?[\d.,]+(bn|m|k|tn|billion|million|thousand)?$")
+_POSSESSIVE_LINKS = frozenset({"possessive"})
 
 
 def argument_problem(arg: Argument, role: str) -> str:
@@ -44,8 +45,8 @@ def argument_problem(arg: Argument, role: str) -> str:
         return ""
     if "%" in text or words[-1] in en.generic_nouns and len(words) == 1:
         return f"generic {role}"
-    if text[0].isdigit() or text[0] in "$€£¥":
-        return f"number {role}"  # "invest $1bn", "grew by 8.5%": an amount, not a thing
+    if _AMOUNT.match(words[0]):
+        return f"number {role}"  # "invest $1bn", "2,000 jobs": an amount, not a thing
     if role == "subject" and len(words) == 1 and text.islower():
         return "bare noun subject"  # "the store sells songs": a reference left unresolved
     return ""
@@ -53,16 +54,17 @@ def argument_problem(arg: Argument, role: str) -> str:
 
 def predicate_problem(predicate: str, kind: str, subject: Argument) -> str:
     """Why ``predicate`` says too little to assert, or ``""``: a bare light verb ("have",
-    "take place", "be in"), or a possessive whose concept already names its owner
-    ("Apple's response" belongs to Apple: the label says so, and "Boeing's rival" does not).
+    "take place", "be in"), or a possessive of a relational noun ("Boeing's rival" is not Boeing's).
 
     >>> from graphbuild.extract.model import Mention
     >>> predicate_problem("take place", "verb", Argument("talks", Mention("talks", 0, 5, "CONCEPT")))
     'light verb'
     """
     if kind == "link":
-        tautology = predicate in _TAUTOLOGICAL_LINKS and subject.mention.label == "CONCEPT"
-        return "possessive of a concept" if tautology else ""
+        head = subject.mention.text.split()[-1].lower() if subject.mention.text.split() else ""
+        relational = predicate in _POSSESSIVE_LINKS and subject.mention.label == "CONCEPT" and (
+            head in resources("en").relational_nouns or head.rstrip("s") in resources("en").relational_nouns)
+        return "possessive of a relational noun" if relational else ""
     if kind != "verb":
         return ""
     head = predicate.split()[0]

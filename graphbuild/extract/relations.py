@@ -199,8 +199,10 @@ def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver
                     seen.add(key)
                     relation = _relation(rule.__name__, clause.verb, predicate, subj, obj, text, kind,
                                          provenance_base, index, resolver, clause.resolved, memo)
-                    if clause.passive and rule is not passive_agent and not relation.vague:
-                        # "Blunkett was put in charge": the subject is the patient, the doer unnamed
+                    if (clause.passive and rule is not passive_agent and not relation.vague
+                            and load_lexicon().property_for(kind, predicate) is None):
+                        # "Blunkett was put in charge": the subject is the patient, the doer unnamed;
+                        # a lexicon relation names the patient's side ("held in Beijing": located in)
                         relation = Relation(**{**relation.__dict__, "vague": "passive without agent"})
                     relations.append(relation)
         in_sentence = {arg.mention for r in relations[first:] for arg in (r.subject, r.object)}
@@ -231,20 +233,23 @@ def _link_relation(rule: str, link: Link, provenance_base, index, resolver, memo
 def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, index, resolver, resolved,
               memo: dict | None) -> Relation:
     if memo is None:  # no clause factuality (structural links)
-        negated, mood, attribution, times, place = False, "asserted", None, (), None
+        negated, mood, attribution, times, place, quoted = False, "asserted", None, (), None, False
     else:
         if verb.i not in memo:
             claimant = factuality.attribution_source(verb)
-            if claimant is None and factuality.in_quotation(verb):
+            quoted = claimant is None and factuality.in_quotation(verb)
+            if quoted:
                 claimant = factuality.speaker(verb)  # "\"Blair has healed rifts,\" said Conlon"
             memo[verb.i] = (factuality.is_negated(verb), factuality.modality(verb),
                             _claimant(claimant, index, resolver) if claimant is not None else None,
-                            factuality.times(verb, index.dates), _place(verb, index))
-        negated, mood, attribution, times, place = memo[verb.i]
+                            factuality.times(verb, index.dates), _place(verb, index), quoted)
+        negated, mood, attribution, times, place, quoted = memo[verb.i]
+        if quoted:
+            attribution, quote_problem = _quoted(subj, attribution, resolver)
     vague = (argument_problem(subj, "subject") or argument_problem(obj, "object")
              or predicate_problem(predicate.lower(), kind, subj))
-    if not vague and attribution is None and memo is not None and factuality.in_quotation(verb):
-        vague = "quotation without a named speaker"
+    if memo is not None and quoted and not vague:
+        vague = quote_problem
     confidence = _BASE_CONFIDENCE[rule]
     confidence -= 0.1 * sum(arg.mention.label == "CONCEPT" for arg in (subj, obj))
     confidence -= 0.1 if resolved else 0.0
@@ -255,6 +260,24 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
         confidence=round(max(0.05, min(1.0, confidence)), 2), place=place if place != obj.mention else None,
         vague=vague,
     )
+
+
+def _quoted(subj: Argument, speaker: Mention | None, resolver: ReferenceResolver) -> tuple[Mention | None, str]:
+    """Attribution and vagueness of a quoted clause. A speaker declaring their own stance is a fact
+    of the speech ("\"We oppose double standards,\" China said": China opposes them); anything else
+    quoted is the speaker's claim. A quotation with no speaker in its sentence (a communique's text)
+    speaks for the group of actors the document is about, so only their own stance is asserted."""
+    if speaker is not None:
+        own = _same_name(speaker.text, subj.mention.text)
+        return (None, "") if own else (speaker, "")
+    if subj.mention in resolver.group or any(_same_name(m.text, subj.mention.text) for m in resolver.group):
+        return None, ""
+    return None, "quotation without a named speaker"
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"Conlon" and "Gerry Conlon" name the same speaker; "Pakistan" and "China" do not."""
+    return a == b or a.split()[-1] == b.split()[-1] and (a in b or b in a)
 
 
 def _claimant(token: Token, index: MentionIndex, resolver: ReferenceResolver) -> Mention:

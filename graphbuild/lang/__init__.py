@@ -36,6 +36,7 @@ class LanguageResources:
     generic_nouns: frozenset[str]
     nominal_antecedents: dict[str, frozenset[str]]  # "the company" -> NER labels it stands for
     positions: frozenset[str]  # head words of a title: "minister", "chief executive" -> "executive"
+    relational_nouns: frozenset[str]  # "Boeing's rival" names someone else, not a thing Boeing owns
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:
@@ -53,4 +54,5 @@ def resources(lang: str = "en") -> LanguageResources:
         generic_nouns=frozenset(row[0] for row in _rows(lang, "generic_nouns.txt")),
         nominal_antecedents={noun: frozenset(labels.split(",")) for noun, labels in _rows(lang, "nominal_antecedents.txt")},
         positions=frozenset(row[0] for row in _rows(lang, "positions.txt")),
+        relational_nouns=frozenset(row[0] for row in _rows(lang, "relational_nouns.txt")),
     )
