@@ -47,6 +47,8 @@ def argument_problem(arg: Argument, role: str) -> str:
         return f"generic {role}"
     if _AMOUNT.match(words[0]):
         return f"number {role}"  # "invest $1bn", "2,000 jobs": an amount, not a thing
+    if words[-1] in en.nominal_antecedents and text[:1].islower():
+        return f"unresolved description {role}"  # "US company", "European aircraft manufacturer"
     if role == "subject" and len(words) == 1 and text.islower():
         return "bare noun subject"  # "the store sells songs": a reference left unresolved
     return ""

@@ -99,6 +99,8 @@ def modality(verb: Token) -> str:
             return _MODAL_AUX[child.text.lower()]
         if child.dep_ == "mark" and child.text.lower() in ("if", "unless"):
             return "conditional"
+        if child.dep_ == "mark" and child.text.lower() == "whether":
+            return "hedged"  # "questions whether the company had lost its grip": asked, not said
         if child.text.lower() in _HEDGE_WORDS:
             return "hedged"
     # A complement of "urge"/"agree"/"hope" inherits its governor's modality.
@@ -139,11 +141,11 @@ def attribution_source(verb: Token) -> Token | None:
     Returns the claimant's token (subject of the reporting verb, possessor of the reporting noun)
     or the reporting word itself when no claimant is named.
     """
-    according = _according_to(verb)
-    if according is not None:
-        return according
     token = verb
     for _ in range(6):  # climb a few clause levels, no further
+        according = _according_to(token)  # "According to X, [the memo showed that] S"
+        if according is not None:
+            return according
         head = token.head
         if head.i == token.i or token.dep_ not in _COMPLEMENT_DEPS | {"pobj", "prep"}:
             return None

@@ -72,8 +72,8 @@ def possessor(token: Token) -> Token | None:
     "Pakistan's sovereignty, territorial integrity and development path": all three are Pakistan's.
     """
     own = next((c for c in token.children if c.dep_ == "poss"), None)
-    if own is not None or token.dep_ != "conj" or any(c.dep_ == "det" for c in token.children):
-        return own
+    if own is not None or token.dep_ != "conj" or any(c.dep_ in ("det", "case") for c in token.children):
+        return own  # "RIM's BlackBerry and Microsoft's Windows": a possessor itself inherits nothing
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head

@@ -69,6 +69,8 @@ class ReferenceResolver:
         en = resources("en")
         word = token.text.lower()
         pronoun = en.pronouns.get(word) if token.pos_ == "PRON" or word in ("his", "its", "their", "her") else None
+        if pronoun is not None and pronoun.gender == "d":
+            return [], "pronoun"  # "This brings the total to 230": an event, not an entity
         if (pronoun is not None and pronoun.number == "p" and pronoun.person == 3) or word == "both" \
                 or _is_collective(token):
             return list(self.group), "collective"
@@ -137,8 +139,17 @@ class ReferenceResolver:
             bound = set() if token.dep_ == "poss" else {
                 index.entity(c) for c in token.head.children if c.dep_ in _SUBJECT_DEPS}
             pools.append([c for c in self._candidates(token.sent, index, token.i) if c.mention not in bound])
-        for pool in reversed(pools):
-            matches = [c for c in pool if fits(c)]
+        if index is not None:  # "The airline also praised Boeing": not Boeing, named in this clause
+            taken = {m.text for c in token.head.subtree if c.i != token.i and (m := index.entity(c)) is not None}
+            fits_here = fits
+            fits = lambda c: fits_here(c) and c.mention.text not in taken  # noqa: E731
+        for age, pool in enumerate(reversed(pools)):  # the latest sentence with a match
+            if age == 0 and token.dep_ == "poss" and index is not None:
+                # "forced Apple to lower its prices": in its own sentence, the nearest owner
+                order = lambda c: (c.unlabelled, -c.mention.start)  # noqa: E731
+            else:
+                order = lambda c: (not c.subject, c.unlabelled)  # noqa: E731  subjects, then named ones
+            matches = sorted((c for c in pool if fits(c)), key=order)
             if matches:
                 return matches[0].mention
         return None

@@ -194,7 +194,7 @@ def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver
             for rule in RULES:
                 for predicate, subj, obj, text, kind in rule(clause, args):
                     key = (subj.mention, predicate, obj.mention, kind)
-                    if subj.mention == obj.mention or key in seen:
+                    if subj.mention == obj.mention or subj.mention.text == obj.mention.text or key in seen:
                         continue  # one statement per fact and sentence, from the first rule that reads it
                     seen.add(key)
                     relation = _relation(rule.__name__, clause.verb, predicate, subj, obj, text, kind,
@@ -399,9 +399,14 @@ def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, a
 
 
 def _appositive_name(token: Token, index: MentionIndex) -> Mention | None:
-    """The named entity in apposition to a common noun ("the carmaker, General Motors")."""
+    """The named entity in apposition to a common noun ("the carmaker, General Motors"), or the one
+    a common noun describes in apposition ("Mark Papermaster, an Apple executive overseeing ...")."""
     if token.pos_ != "NOUN":
         return None
+    if token.dep_ == "appos":
+        described = index.entity(token.head)
+        if described is not None and described.label in ("PERSON", "ORG"):
+            return described
     for child in token.children:
         if child.dep_ == "appos":
             mention = index.entity(child)

@@ -57,12 +57,15 @@ def title_of_person(sent: Span, index: MentionIndex) -> Iterator[Link]:
         if person is None:
             continue
         title_tokens = [t for t in _left_modifiers(ent) if index.entity(t) is None]
+        titled = False
         for title in _titles(title_tokens):
-            if not is_position(title.text):
+            title = _trim_title(title)
+            if title is None or not is_position(title.text):
                 continue  # "Mr Blunkett", "Employee Phil Schiller": an honorific or a word, not a post
+            titled = True
             position = Mention(title.text, title.start_char + index.offset, title.end_char + index.offset, "POSITION")
             yield Link("title", _arg(person), _arg(position), title.text, ent.root)
-        for token in _left_modifiers(ent):
+        for token in _left_modifiers(ent) if titled else ():  # "U.S. retailer Best Buy" is no membership
             body = index.entity(token)
             if body is not None and body.label in _AFFILIATION_LABELS and body is not person:
                 yield Link("member", _arg(person), _arg(body, token), f"{token.text} {ent.text}", ent.root)
@@ -78,6 +81,17 @@ def is_position(title: str) -> bool:
     words = title.lower().replace(".", "").replace(" - ", "-").split()
     last = words[-1].rsplit("-", 1)[-1] if words else ""
     return bool(words) and last in en.positions and not any(w in en.honorifics for w in words)
+
+
+def _trim_title(title: Span) -> Span | None:
+    """The post itself: "company CEO" -> "CEO" (the company is named elsewhere); a title must begin
+    with a word, not the tail of a split one ("-founder")."""
+    nominals = resources("en").nominal_antecedents
+    start = title.start
+    while start < title.end - 1 and title.doc[start].text.lower() in nominals:
+        start += 1
+    trimmed = title.doc[start: title.end]
+    return trimmed if trimmed.text[:1].isalnum() else None
 
 
 def _left_modifiers(ent: Span) -> list[Token]:
