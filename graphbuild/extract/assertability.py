@@ -43,7 +43,7 @@ def argument_problem(arg: Argument, role: str) -> str:
         return f"honorific {role}"
     if arg.mention.label != "CONCEPT":
         return ""
-    if "%" in text or words[-1] in en.generic_nouns and len(words) == 1:
+    if "%" in text or "percent" in words or words[-1] in en.generic_nouns and len(words) == 1:
         return f"generic {role}"
     if _AMOUNT.match(words[0]):
         return f"number {role}"  # "invest $1bn", "2,000 jobs": an amount, not a thing

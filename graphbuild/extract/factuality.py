@@ -48,6 +48,8 @@ _REPORTING_NOUNS = frozenset({"assurance", "claim", "allegation", "accusation", 
                               "report", "belief", "suggestion", "rumour", "rumor"})
 _HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "possibly", "perhaps", "apparently", "likely"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "advcl", "acl", "relcl", "conj"})
+# Noun positions a reported clause reaches through: "claims to have seen a device that supports video"
+_CLIMB_THROUGH = frozenset({"pobj", "prep", "dobj", "attr", "appos", "nsubj", "nsubjpass"})
 
 
 # Verbs whose to-infinitive complement did not happen ("failed to produce breakthroughs").
@@ -147,7 +149,7 @@ def attribution_source(verb: Token) -> Token | None:
         if according is not None:
             return according
         head = token.head
-        if head.i == token.i or token.dep_ not in _COMPLEMENT_DEPS | {"pobj", "prep"}:
+        if head.i == token.i or token.dep_ not in _COMPLEMENT_DEPS | _CLIMB_THROUGH:
             return None
         if head.pos_ in ("VERB", "AUX") and head.lemma_ in _REPORTING_VERBS and token.dep_ != "conj":
             return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), head)

@@ -32,15 +32,17 @@ def clean_entity_text(span: Span) -> tuple[str, int, int]:
 
 
 def strip_honorifics(text: str, start: int) -> tuple[str, int]:
-    """"Mr Blair" -> "Blair", "Dr. Jane Smith" -> "Jane Smith": honorifics are no part of a name.
+    """"Mr Blair" -> "Blair", "Dr. Jane Smith" -> "Jane Smith", "Justice Anthony Mann" -> "Anthony
+    Mann": honorifics and titles the NER took into the name are no part of it.
 
     >>> strip_honorifics("Mr Tony Blair", 10)
     ('Tony Blair', 13)
     """
-    honorifics = resources("en").honorifics
+    honorifics, positions = resources("en").honorifics, resources("en").positions
     while True:
         first, _, rest = text.partition(" ")
-        if not rest or first.lower() not in honorifics and first.lower().rstrip(".") not in honorifics:
+        word = first.lower().rstrip(".")
+        if not rest or word not in honorifics and word not in positions:  # "Mr Justice Mann", "President Putin"
             return text, start
         skipped = len(text) - len(rest.lstrip())
         text, start = text[skipped:], start + skipped

@@ -114,7 +114,8 @@ class ReferenceResolver:
             if token.i >= before:
                 break
             mention = index.entity(token)
-            if mention is None and token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS and token.text[:1].isupper():
+            if (mention is None and token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS and token.text[:1].isupper()
+                    and token.text not in self._genders):  # "Mannion said": a person's name part, not a body
                 name = index.concept(token)
                 if name not in found:
                     found[name] = _Candidate(name, True, "-", unlabelled=True)

@@ -212,6 +212,8 @@ def possessive_link(sent: Span, index: MentionIndex) -> Iterator[Link]:
             continue
         if token.pos_ == "NOUN" and load_lexicon().property_for("noun", token.lemma_.lower()) is not None:
             continue  # "Pakistan's support for X" is a nominal predicate, not a thing Pakistan owns
+        if any(c.lemma_.lower() in resources("en").relational_nouns for c in token.children):
+            continue  # "Boeing's European rival Airbus": Airbus is not Boeing's
         own = index.entity(token)
         if own is None:  # "Xinjiang region": the named compound is the thing possessed
             own = next((index.entity(c) for c in token.children
