@@ -72,6 +72,7 @@ def document_quads(document: Document, facts: DocumentFacts, base_iri: str,
         + [r.place for r in facts.relations if r.place is not None],
         base_iri,
         {short: (full, label) for short, full, label in facts.acronyms},
+        scope=document.content_hash[:16],
     )
     for entity in {id(e): e for e in entities.values()}.values():
         _describe_entity(add, entity)

@@ -73,27 +73,38 @@ def demonym_country(word: str) -> tuple[str, str] | None:
 
 
 def resolve_mentions(mentions: list[Mention], base_iri: str,
-                     acronyms: dict[str, tuple[str, str]] | None = None) -> dict[Mention, Entity]:
+                     acronyms: dict[str, tuple[str, str]] | None = None, scope: str = "") -> dict[Mention, Entity]:
     """Map every mention of one document to its entity (shared objects for coreferent mentions).
 
-    ``acronyms`` maps an acronym defined in the document to ``(full name, NER label)``.
+    ``acronyms`` maps an acronym defined in the document to ``(full name, NER label)``. ``scope``
+    (the document's id) keeps a person known only by one name ("Blair") inside its document: a
+    bare surname is never merged across documents.
     """
     acronyms = acronyms or {}
-    keys = {m: _key(m, acronyms) for m in mentions}
+    voted = _vote_labels(mentions)
+    keys = {m: _key(Mention(m.text, m.start, m.end, voted.get(normalise_name(m.text), m.label)), acronyms)
+            for m in mentions}
     full_person_names = [k[1] for k in keys.values() if k[0] == "Person" and " " in k[1]]
+    full_person_names += _unlabelled_full_names(keys, full_person_names)
     entities: dict[tuple[str, str], Entity] = {}
     surface: dict[tuple[str, str], Counter] = {}
     resolved: dict[Mention, Entity] = {}
     for mention, key in keys.items():
-        if key[0] == "Person" and " " not in key[1]:
-            key = ("Person", _full_name(key[1], full_person_names))
+        if key[1] in full_person_names:
+            key = ("Person", key[1])  # "Theresa May" the NER missed, named "Mrs May" later
+        elif key[0] in ("Person", "Organization", "Group", "Place", "Product") and " " not in key[1]:
+            # name parts: "Blair" -> "Tony Blair", even where the NER called the surname something else
+            full = _full_name(key[1], full_person_names)
+            key = ("Person", full) if full != key[1] or key[0] == "Person" else key
         elif key[0] == "Concept" and key[1].istitle() and " " not in key[1]:
             # a surname the NER missed ("Dar meets ..."): untyped, so it may join the one person it names
             full = _full_name(key[1], full_person_names)
             key = ("Person", full) if full != key[1] else key
         entity = entities.get(key)
         if entity is None:
-            entity = entities[key] = Entity(entity_iri(base_iri, key[0], key[1]), key[0], key[1])
+            local = key[0] == "Person" and " " not in key[1] and scope
+            iri = entity_iri(base_iri, key[0], f"{key[1]} {scope}" if local else key[1])
+            entity = entities[key] = Entity(iri, key[0], key[1])
             code = country(key[1])[1] if key[0] == "Country" else None
             entity.country_code = code
         entity.mentions += 1
@@ -102,6 +113,32 @@ def resolve_mentions(mentions: list[Mention], base_iri: str,
     for key, entity in entities.items():
         entity.aliases = {name for name in surface[key] if name != entity.label}
     return resolved
+
+
+_VOTING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+def _vote_labels(mentions: list[Mention]) -> dict[str, str]:
+    """Each name's NER label by majority over its mentions in the document (the first seen wins a
+    tie): "Labour" tagged ORG twice and PERSON once is one organisation, not two nodes."""
+    votes: dict[str, Counter] = {}
+    for mention in mentions:
+        if mention.label in _VOTING_LABELS:
+            votes.setdefault(normalise_name(mention.text), Counter())[mention.label] += 1
+    return {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
+
+
+def _unlabelled_full_names(keys: dict, full_names: list[str]) -> list[str]:
+    """Title-case concepts of two or three words that complete a lone person name ("Theresa May"
+    for "May", whose honorific made it a person) when no labelled full name does."""
+    lone = {k[1] for k in keys.values() if k[0] == "Person" and " " not in k[1]}
+    lone = {name for name in lone if _full_name(name, full_names) == name}
+    found = []
+    for cls, name in set(keys.values()):
+        words = name.split()
+        if cls == "Concept" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1] in lone:
+            found.append(name)
+    return [n for n in found if sum(1 for m in found if m.split()[-1] == n.split()[-1]) == 1]
 
 
 def _key(mention: Mention, acronyms: dict[str, tuple[str, str]]) -> tuple[str, str]:

@@ -39,10 +39,29 @@ def test_acronym_defined_in_the_text_joins_its_full_name():
     assert next(iter(entities.values())).aliases == {"CPEC"}
 
 
-def test_surname_joins_the_full_name_but_a_namesake_organisation_stays_apart():
+def test_surname_joins_the_full_name_whatever_the_ner_called_it_but_a_namesake_organisation_stays_apart():
     mentions = [Mention("Ishaq Dar", 0, 9, "PERSON"), Mention("Dar", 20, 23, "PERSON"),
-                Mention("Dar", 30, 33, "CONCEPT"), Mention("Dar", 40, 43, "ORG")]
+                Mention("Dar", 30, 33, "CONCEPT"), Mention("Dar", 40, 43, "ORG"),
+                Mention("Dar Holdings", 50, 62, "ORG")]
     entities = resolve_mentions(mentions, BASE)
     person = entities[mentions[0]]
-    assert entities[mentions[1]] is person and entities[mentions[2]] is person
-    assert entities[mentions[3]] is not person and entities[mentions[3]].cls == "Organization"
+    assert all(entities[m] is person for m in mentions[1:4])  # the name's mentions vote: a person
+    assert entities[mentions[4]] is not person and entities[mentions[4]].cls == "Organization"
+
+
+def test_a_name_votes_its_class_and_a_lone_surname_stays_in_its_document():
+    mentions = [Mention("Labour", 0, 6, "ORG"), Mention("Labour", 10, 16, "PERSON"), Mention("Labour", 20, 26, "ORG")]
+    entities = resolve_mentions(mentions, BASE)
+    assert len({id(e) for e in entities.values()}) == 1 and entities[mentions[1]].cls == "Organization"
+    one = resolve_mentions([Mention("Blair", 0, 5, "PERSON")], BASE, scope="doc1")
+    two = resolve_mentions([Mention("Blair", 0, 5, "PERSON")], BASE, scope="doc2")
+    assert one[next(iter(one))].iri != two[next(iter(two))].iri  # a bare surname never merges across documents
+    full = [resolve_mentions([Mention("Tony Blair", 0, 10, "PERSON")], BASE, scope=s) for s in ("doc1", "doc2")]
+    assert len({next(iter(f.values())).iri for f in full}) == 1  # a full name does
+
+
+def test_a_lone_honorific_surname_completes_an_unlabelled_full_name():
+    mentions = [Mention("Theresa May", 0, 11, "CONCEPT"), Mention("May", 40, 43, "PERSON")]
+    entities = resolve_mentions(mentions, BASE)
+    assert entities[mentions[0]] is entities[mentions[1]] and entities[mentions[1]].cls == "Person"
+    assert entities[mentions[1]].label == "Theresa May"

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import resources
 from .model import Mention
 
-__all__ = ["ENTITY_LABELS", "MentionIndex", "concept_label"]
+__all__ = ["ENTITY_LABELS", "MentionIndex", "concept_label", "is_name_like"]
 
 # NER labels that become graph nodes; numbers, dates and amounts do not (dates go on statements).
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -82,10 +82,18 @@ def possessor(token: Token) -> Token | None:
     return next((c for c in first.children if c.dep_ == "poss"), None)
 
 
+def is_name_like(token: Token) -> bool:
+    """A capitalised proper noun, or a capitalised word coordinated with one ("Pfizer and BioNTech"
+    where the tagger missed the sentence-initial name): a name, even where the NER saw none."""
+    if not token.text[:1].isupper() or not token.is_alpha and not any(c.isalpha() for c in token.text):
+        return False
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and any(c.pos_ == "PROPN" for c in token.conjuncts)
+
+
 def _keeps_case(token: Token) -> bool:
     """A name or a name-like word keeps its case in a label: "Chinese nationals", "A380", "BioNTech"."""
     text = token.text
-    return bool(token.pos_ == "PROPN" or token.ent_type_ or any(c.isupper() for c in text[1:])
+    return bool(is_name_like(token) or token.ent_type_ or any(c.isupper() for c in text[1:])
                 or any(c.isdigit() for c in text) and text[:1].isupper()
                 or text[:1].isupper() and not token.is_sent_start)
 
@@ -204,7 +212,7 @@ class MentionIndex:
             if token.text.lower().rstrip(".") not in honorifics or token.i + 1 >= len(doc):
                 continue
             end = token.i + 1
-            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():  # "Mrs May" (May: AUX)
                 end += 1
             if end == token.i + 1:
                 continue

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..lang import resources
-from .mentions import MentionIndex
+from .mentions import MentionIndex, is_name_like
 from .model import Mention
 
 __all__ = ["ReferenceResolver"]
@@ -100,7 +100,7 @@ class ReferenceResolver:
                 self.source = index.entity(token) or index.concept(token)
             if token.dep_ not in ("nsubj", "nsubjpass") or token.dep_ == "conj":
                 continue
-            members = [index.entity(t) or (index.concept(t) if t.pos_ == "PROPN" and t.text[:1].isupper() else None)
+            members = [index.entity(t) or (index.concept(t) if is_name_like(t) else None)
                        for t in (token, *token.conjuncts)]  # a proper noun the NER missed still acts
             actors = tuple(dict.fromkeys(m for m in members if m is not None and m.label in _ACTOR_LABELS | {"CONCEPT"}))
             if len(actors) >= 2:
@@ -114,7 +114,7 @@ class ReferenceResolver:
             if token.i >= before:
                 break
             mention = index.entity(token)
-            if (mention is None and token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS and token.text[:1].isupper()
+            if (mention is None and is_name_like(token) and token.dep_ in _SUBJECT_DEPS
                     and token.text not in self._genders):  # "Mannion said": a person's name part, not a body
                 name = index.concept(token)
                 if name not in found:

@@ -16,7 +16,7 @@ from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
 from . import factuality
 from .assertability import argument_problem, predicate_problem
-from .mentions import MentionIndex, concept_label, possessor
+from .mentions import MentionIndex, concept_label, is_name_like, possessor
 from .parse_repairs import acts_as_verb, coordination_head, is_misplaced_object
 from .model import Argument, Mention, Provenance, Relation
 from .references import ReferenceResolver
@@ -392,7 +392,9 @@ def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, a
         inner = [p for prep in _children(token, ("prep",)) if prep.text.lower() == "of" for p in _children(prep, ("pobj",))]
         if inner:
             return [arg for t in (inner[0], *inner[0].conjuncts) for arg in _arguments(t, index, resolver, actor)]
-    if token.pos_ in ("NOUN", "PROPN") and not token.is_stop and token.i not in index.dates and token.tag_ != "VBG":
+    name_like = is_name_like(token)  # "Theresa May": "may" is a stop word
+    if token.pos_ in ("NOUN", "PROPN") and (not token.is_stop or name_like) and token.i not in index.dates \
+            and token.tag_ != "VBG":
         concept = index.concept(token, _owner_name(possessor(token), index, resolver))
         return [Argument(concept.text, concept)]
     return []
