@@ -87,7 +87,10 @@ def is_name_like(token: Token) -> bool:
     where the tagger missed the sentence-initial name): a name, even where the NER saw none."""
     if not token.text[:1].isupper() or not token.is_alpha and not any(c.isalpha() for c in token.text):
         return False
-    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and any(c.pos_ == "PROPN" for c in token.conjuncts)
+    if any(c.isupper() for c in token.text[1:]) and token.text[1:] != token.text[1:].upper():
+        return True  # "BioNTech", "McDonnell": capitals inside a word (not an all-capital one)
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and any(
+        c.pos_ == "PROPN" or c.text[:1].isupper() and any(ch.isupper() for ch in c.text[1:]) for c in token.conjuncts)
 
 
 def _keeps_case(token: Token) -> bool:

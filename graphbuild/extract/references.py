@@ -58,6 +58,7 @@ class ReferenceResolver:
         self.source: Mention | None = None  # the last statement or body quoted ("the statement said")
         self._recent: deque[list[_Candidate]] = deque(maxlen=_MEMORY)
         self._genders: dict[str, str] = {}  # a person's name words -> gender hint
+        self._full_name_parts: set[str] = set()  # words of multi-word person names
 
     def resolve(self, token: Token, index: MentionIndex | None = None) -> list[Mention] | None:
         """Entities ``token`` refers to; ``[]`` for an unresolvable reference; ``None`` if it is no reference."""
@@ -89,6 +90,11 @@ class ReferenceResolver:
         nominal = _definite_nominal(token, en.nominal_antecedents)
         if nominal is not None:
             found = self._salient(token, index, lambda c: c.mention.label in nominal or c.unlabelled)
+            if found is None and "ORG" in nominal:
+                # last resort: a one-word "person" never given a first name, subject of its sentence,
+                # is more likely a body the NER mislabelled ("Moderna ... The drugmaker")
+                found = self._salient(token, index, lambda c: c.mention.label == "PERSON" and c.subject
+                                      and " " not in c.mention.text and not self._has_full_name(c.mention.text))
             return ([found], "nominal") if found is not None else None
         return None
 
@@ -105,6 +111,10 @@ class ReferenceResolver:
             actors = tuple(dict.fromkeys(m for m in members if m is not None and m.label in _ACTOR_LABELS | {"CONCEPT"}))
             if len(actors) >= 2:
                 self.group = actors
+
+    def _has_full_name(self, word: str) -> bool:
+        """Whether ``word`` is part of a longer person name seen so far ("Barra" of "Mary Barra")."""
+        return word in self._full_name_parts
 
     def _candidates(self, sent: Span, index: MentionIndex, before: int) -> list[_Candidate]:
         """Entity mentions of ``sent`` before token ``before``: subjects first, then in text order."""
@@ -129,6 +139,8 @@ class ReferenceResolver:
                 for part in mention.text.split():
                     gender = self._genders.setdefault(part, hint) if hint == "-" else hint
                     self._genders[part] = gender
+                    if " " in mention.text:
+                        self._full_name_parts.add(part)
             found[mention] = _Candidate(mention, _is_subject(token, mention, index), gender)
         return sorted(found.values(), key=lambda c: not c.subject)
 

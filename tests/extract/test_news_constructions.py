@@ -100,8 +100,8 @@ PASSIVE_AGENT = [
     pytest.param("The merger was approved by the European Commission on Friday.",
                  [("European Commission", "approve", "merger")], [("merger", "approve", None)],
                  id="passive-agent-commission-approve"),
-    pytest.param("Daniel Akerson was appointed by the government.",
-                 [("government", "appoint", "Daniel Akerson")], [("Daniel Akerson", "appoint", None)],
+    pytest.param("Daniel Akerson was appointed by the US government.",
+                 [("US government", "appoint", "Daniel Akerson")], [("Daniel Akerson", "appoint", None)],
                  id="passive-agent-government-appoint"),
     pytest.param("Novak Djokovic was beaten by Carlos Alcaraz in the Wimbledon final.",
                  [("Carlos Alcaraz", "beat", "Novak Djokovic")], [("Novak Djokovic", "beat", None)],
@@ -129,6 +129,13 @@ PASSIVE_AGENT = [
                  [(None, "fire", "Sam Altman")], [("Sam Altman", "fire", None)],
                  id="passive-agent-fire-altman"),
 ]
+
+
+def test_bare_agent_keeps_the_direction_but_is_not_asserted():
+    # "by the government" names no government: the fact stays a statement, turned active
+    text = "Daniel Akerson was appointed by the government."
+    assert ("government", "appoint", "Daniel Akerson") in statements(text)
+    assert not any(s == "Daniel Akerson" or o == "Daniel Akerson" for s, _, o in asserted(text))
 
 
 @pytest.mark.parametrize("text, expected, forbidden", PASSIVE_AGENT)
