@@ -151,6 +151,12 @@ def _describe_statement(add, base_iri, document, graph, relation: Relation, subj
     add(node, _n(GB.modality), _lit(relation.modality))
     add(node, _n(GB.asserted), _lit(relation.asserted))
     add(node, _n(GB.rule), _lit(prov.rule))
+    if relation.subject.sieve:
+        add(node, _n(GB.subjectResolvedBy), _lit(relation.subject.sieve))
+    if relation.object.sieve:
+        add(node, _n(GB.objectResolvedBy), _lit(relation.object.sieve))
+    if relation.vague:
+        add(node, _n(GB.notAssertedBecause), _lit(relation.vague))
     if relation.attribution is not None:
         add(node, _n(GB.attributedTo), _n(entities[relation.attribution].iri))
     if relation.place is not None:

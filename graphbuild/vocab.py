@@ -45,6 +45,9 @@ class GB(DefinedNamespace):
     sentence: URIRef
     document: URIRef
     subjectText: URIRef
+    subjectResolvedBy: URIRef
+    objectResolvedBy: URIRef
+    notAssertedBecause: URIRef
     predicateText: URIRef
     objectText: URIRef
     confidence: URIRef
