@@ -84,21 +84,26 @@ def resolve_mentions(mentions: list[Mention], base_iri: str,
     voted = _vote_labels(mentions)
     keys = {m: _key(Mention(m.text, m.start, m.end, voted.get(normalise_name(m.text), m.label)), acronyms)
             for m in mentions}
-    full_person_names = [k[1] for k in keys.values() if k[0] == "Person" and " " in k[1]]
+    full_person_names = _longest_first({k[1] for k in keys.values() if k[0] == "Person" and " " in k[1]})
     full_person_names += _unlabelled_full_names(keys, full_person_names)
+    seen_at: dict[str, list[int]] = {}
+    for mention, key in keys.items():
+        seen_at.setdefault(key[1], []).append(mention.start)
     entities: dict[tuple[str, str], Entity] = {}
     surface: dict[tuple[str, str], Counter] = {}
     resolved: dict[Mention, Entity] = {}
     for mention, key in keys.items():
         if key[1] in full_person_names:
-            key = ("Person", key[1])  # "Theresa May" the NER missed, named "Mrs May" later
+            # "Theresa May" the NER missed, named "Mrs May" later; "Steve Jobs Apple Computer", a name
+            # run into the next one, is "Steve Jobs"
+            key = ("Person", _prefix_name(key[1], full_person_names))
         elif key[0] in ("Person", "Organization", "Group", "Place", "Product") and " " not in key[1]:
             # name parts: "Blair" -> "Tony Blair", even where the NER called the surname something else
-            full = _full_name(key[1], full_person_names)
+            full = _full_name(key[1], full_person_names, mention.start, seen_at)
             key = ("Person", full) if full != key[1] or key[0] == "Person" else key
         elif key[0] == "Concept" and key[1].istitle() and " " not in key[1]:
             # a surname the NER missed ("Dar meets ..."): untyped, so it may join the one person it names
-            full = _full_name(key[1], full_person_names)
+            full = _full_name(key[1], full_person_names, mention.start, seen_at)
             key = ("Person", full) if full != key[1] else key
         entity = entities.get(key)
         if entity is None:
@@ -156,7 +161,30 @@ def _key(mention: Mention, acronyms: dict[str, tuple[str, str]]) -> tuple[str, s
     return cls, name
 
 
-def _full_name(part: str, full_names: list[str]) -> str:
-    """"Dar" -> "Ishaq Dar" when exactly one full name in the document ends or starts with it."""
-    matches = {n for n in full_names if n.split()[-1] == part or n.split()[0] == part}
-    return matches.pop() if len(matches) == 1 else part
+def _longest_first(names: set[str]) -> list[str]:
+    return sorted(names, key=lambda n: (-len(n.split()), n))
+
+
+def _prefix_name(name: str, full_names: list[str]) -> str:
+    """The shortest full name ``name`` begins with, word by word ("Steve Jobs Apple Computer" is
+    "Steve Jobs"), else the one longer name it ends, else ``name`` itself."""
+    words = name.split()
+    shorter = [n for n in full_names if len(n.split()) < len(words) and words[: len(n.split())] == n.split()]
+    if shorter:
+        return min(shorter, key=lambda n: len(n.split()))
+    # "App Store" in a document that names the "Mac App Store": the one longer name it ends
+    longer = [n for n in full_names if len(n.split()) > len(words) and n.split()[-len(words):] == words]
+    return longer[0] if len(longer) == 1 else name
+
+
+def _full_name(part: str, full_names: list[str], at: int = 0, seen_at: dict[str, list[int]] | None = None) -> str:
+    """"Dar" -> "Ishaq Dar": the full name of the document that ends or starts with ``part``; of
+    several ("Steve": Jobs or Ballmer), the one named last before ``at``, else the first named after."""
+    matches = sorted({n for n in full_names if n.split()[-1] == part or n.split()[0] == part})
+    if len(matches) <= 1 or seen_at is None:
+        return matches[0] if len(matches) == 1 else part
+    before = [(max(p for p in seen_at.get(n, []) if p < at), n) for n in matches
+              if any(p < at for p in seen_at.get(n, []))]
+    if before:
+        return max(before)[1]
+    return min((min(seen_at.get(n, [at])), n) for n in matches)[1]

@@ -11,14 +11,25 @@ from __future__ import annotations
 import re
 
 from ..lang import resources
-from .model import Argument
+from .model import Argument, Mention
 
-__all__ = ["argument_problem", "predicate_problem"]
+__all__ = ["argument_problem", "names_nothing", "predicate_problem"]
 
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # "$1bn", "40,000", "8.5", "€20m": an amount ("7th" and "A380" are not)
 _AMOUNT = re.compile(r"^[$€£¥]?[\d.,]+(bn|m|k|tn|billion|million|thousand)?$")
 _POSSESSIVE_LINKS = frozenset({"possessive"})
+_NOTHING = frozenset({"fragment", "pronoun", "honorific"})  # argument problems that drop the argument
+
+
+def names_nothing(mention: Mention) -> bool:
+    """A would-be argument that can never name an entity: a pronoun, an honorific alone, a
+    punctuation mark, a single character or a short lower-case fragment ("co", "m", "%").
+
+    >>> [names_nothing(Mention(t, 0, 1, "CONCEPT")) for t in ("%", "co", "they", "Mr", "tax", "EU")]
+    [True, True, True, True, False, False]
+    """
+    return argument_problem(Argument(mention.text, mention), "argument").split(" ")[0] in _NOTHING
 
 
 def argument_problem(arg: Argument, role: str) -> str:
@@ -35,10 +46,11 @@ def argument_problem(arg: Argument, role: str) -> str:
     en = resources("en")
     text = arg.mention.text.strip()
     words = text.lower().split()
-    if not words or not _WORD.search(text) or len(text.replace(".", "")) < 2:
-        return f"fragment {role}"
     if len(words) == 1 and words[0] in en.pronouns:
         return f"pronoun {role}"
+    if not words or not _WORD.search(text) or len(text.replace(".", "")) < 2 or (
+            len(words) == 1 and len(text) < 3 and text.islower()):
+        return f"fragment {role}"
     if all(w.rstrip(".") in en.honorifics or w in en.honorifics for w in words):
         return f"honorific {role}"
     if arg.mention.label != "CONCEPT":

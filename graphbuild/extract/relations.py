@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import load_gazetteer
 from ..lexicon import load_lexicon
 from . import factuality
-from .assertability import argument_problem, predicate_problem
+from .assertability import argument_problem, names_nothing, predicate_problem
 from .mentions import MentionIndex, concept_label, is_name_like, possessor
 from .parse_repairs import acts_as_verb, coordination_head, is_misplaced_object
 from .model import Argument, Mention, Provenance, Relation
@@ -242,8 +242,11 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
                 claimant = factuality.speaker(verb)  # "\"Blair has healed rifts,\" said Conlon"
             memo[verb.i] = (factuality.is_negated(verb), factuality.modality(verb),
                             _claimant(claimant, index, resolver) if claimant is not None else None,
-                            factuality.times(verb, index.dates), _place(verb, index), quoted)
-        negated, mood, attribution, times, place, quoted = memo[verb.i]
+                            factuality.times(verb, index.dates), _place(verb, index), quoted,
+                            claimant is not None and not quoted)
+        negated, mood, attribution, times, place, quoted, claimed = memo[verb.i]
+        if claimed and attribution is None:
+            mood = "hedged"  # "they said ...", the claimant unresolved: a claim of someone unnamed
         if quoted:
             attribution, quote_problem = _quoted(subj, attribution, resolver)
     vague = (argument_problem(subj, "subject") or argument_problem(obj, "object")
@@ -280,17 +283,19 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or a.split()[-1] == b.split()[-1] and (a in b or b in a)
 
 
-def _claimant(token: Token, index: MentionIndex, resolver: ReferenceResolver) -> Mention:
-    """Who makes a claim: a named entity, the group or source a pronoun stands for, or a concept."""
+def _claimant(token: Token, index: MentionIndex, resolver: ReferenceResolver) -> Mention | None:
+    """Who makes a claim: a named entity, the one a pronoun or nominal stands for, or a concept
+    ("the report"); ``None`` when the claimant names nothing ("they" unresolved, "said" alone)."""
     mention = index.entity(token)
     if mention is not None:
         return mention
     referents = resolver.resolve(token, index)
     if referents:
         return referents[0]
-    if token.pos_ in ("NOUN", "PROPN"):
-        return index.concept(token)
-    return Mention(token.text, token.idx + index.offset, token.idx + len(token.text) + index.offset, "CONCEPT")
+    if referents is None and token.pos_ in ("NOUN", "PROPN"):
+        concept = index.concept(token)
+        return None if names_nothing(concept) else concept
+    return None
 
 
 def _place(verb: Token, index: MentionIndex) -> Mention | None:
@@ -396,7 +401,7 @@ def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, a
     if token.pos_ in ("NOUN", "PROPN") and (not token.is_stop or name_like) and token.i not in index.dates \
             and token.tag_ != "VBG":
         concept = index.concept(token, _owner_name(possessor(token), index, resolver))
-        return [Argument(concept.text, concept)]
+        return [] if names_nothing(concept) else [Argument(concept.text, concept)]
     return []
 
 
