@@ -101,6 +101,22 @@ E231 = ("E231 Cannot read the SHACL shapes '{path}': {cause}. Pass a valid Turtl
 # E24x: network analysis (graphbuild analyze, graphbuild path)
 E241 = "E241 No entity called '{name}' in the graph.{hint}"
 
+# E25x: serve and push refusing what could be turned against their users
+E250 = ("E250 The SPARQL request cannot be parsed, so it was not run: {cause}. Check the syntax "
+        "(SPARQL 1.1).")
+E251 = ("E251 Unknown prefix '{prefix}:'. Declare it (PREFIX {prefix}: <...>) or use one of the "
+        "predeclared prefixes: {known}")
+E252 = "E252 Content-Length must be a whole number of bytes (0 or more), not '{value}'."
+E253 = ("E253 The request body did not arrive within {timeout:g} s ({got} of {size} bytes came). Send "
+        "the whole body at once.")
+E254 = ("E254 Host '{host}' is refused: this server listens on loopback and answers only to {allowed}. "
+        "Use one of those names, or start the server with --allow-host NAME.")
+E255 = ("E255 The server is already handling {limit} connections; try again shortly, or start it with "
+        "a larger --max-connections.")
+E256 = ("E256 {url} redirected (HTTP {status}) to {location}; credentials are never sent on to another "
+        "URL, so nothing was pushed. Push to the final URL directly if you trust it.")
+E257 = ("E257 {url} answered HTTP 401 Unauthorized{scheme} for graph <{graph}>: {fix}.")
+
 # E3xx: evaluation against gold facts (graphbuild eval)
 E301 = ("E301 {path}:{line}: not a gold fact ({cause}). Each line must be a JSON object with "
         "\"subject\", \"relation\" and \"object\" strings (and optionally \"negative\": true).")

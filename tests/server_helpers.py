@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from graphbuild.server._child import find_oxigraph
+from graphbuild.server._page import find_oxigraph
 
 CLI = [sys.executable, "-c", "from graphbuild.cli import main; main()"]
 
