@@ -172,6 +172,13 @@ def test_what_the_parser_cannot_read_is_refused(writable):
     assert status == 400 and body.startswith(b"E250")
 
 
+def test_a_long_block_of_triple_patterns_is_parsed(writable):
+    # rdflib's grammar recurses per triple pattern: a request thread's stack held ~90 of them
+    sparql = "ASK { " + " ".join(f"<urn:a> <urn:p> 'v{i}' ." for i in range(600)) + " }"
+    status, body = ask(writable[1], sparql, Accept="application/sparql-results+json")
+    assert (status, body) == (200, b'{"head":{},"boolean":false}')
+
+
 def test_the_cli_prefixes_are_predeclared_and_an_unknown_one_is_named(writable):
     status, body = ask(writable[1], "SELECT ?o WHERE { ?s gb:supports ?o ; rdfs:label 'China' }",
                        Accept="application/sparql-results+json")

@@ -36,6 +36,7 @@ from ._front import FrontConfig, make_handler
 from ._lock import StoreLock
 from ._page import load_page
 from ._pool import ChildPool
+from ._sparql_check import warm_up
 
 __all__ = ["RunningServer", "serve", "start"]
 
@@ -135,6 +136,7 @@ def start(store_path: str | os.PathLike, *, host: str = "127.0.0.1", port: int =
     pool = ChildPool(lambda: WorkerProcess(store_path, writable=allow_update).start(), 1 if allow_update else workers)
     try:
         page = load_page()
+        warm_up()
         pool.start()
         config = FrontConfig(pool=pool, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
                              token=token, cors=cors, max_body_bytes=max_body_bytes, body_timeout=body_timeout,

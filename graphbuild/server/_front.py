@@ -239,7 +239,7 @@ class _FrontHandler(BaseHTTPRequestHandler):
         if not text.strip():
             raise Refused(400, E216.format(what="SPARQL update",
                                            fix="send it as the 'update' parameter or as the request body"))
-        inspect_update(text)
+        inspect_update(text, self.config.timeout)
         self._call({"op": "update", "update": text, "base_iri": self._base_iri()})
 
     def _graph_store(self, method: str, query_string: str) -> None:
@@ -282,7 +282,7 @@ class _FrontHandler(BaseHTTPRequestHandler):
         return chosen
 
     def _answer_query(self, method: str, query: str, params: dict) -> None:
-        form = inspect_query(query)
+        form = inspect_query(query, self.config.timeout)
         media, fmt = self._choose(GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_TYPES)
         defaults, named = params.get("default-graph-uri"), params.get("named-graph-uri")
         if defaults is None and named is None:  # the protocol's graphs override the query's own FROM
