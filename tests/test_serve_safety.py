@@ -188,6 +188,27 @@ def test_the_cli_prefixes_are_predeclared_and_an_unknown_one_is_named(writable):
     assert all(f"{prefix}:" in body.decode() for prefix in PREFIXES)
 
 
+def test_graph_store_writes_with_the_token(writable):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    graph = "/store?graph=" + urllib.parse.quote("urn:gsp:test", safe="")
+    status, body = send(writable[1], "PUT", graph, b"<urn:a> <urn:b> [ <urn:c> 'd' ] .",
+                        {**auth, "Content-Type": "text/turtle"})
+    assert status == 204, body
+    status, body = send(writable[1], "GET", graph, headers={"Accept": "application/n-triples"})
+    assert status == 200 and body.count(b" .\n") == 2
+    assert send(writable[1], "DELETE", graph, headers=auth)[0] == 204
+    assert send(writable[1], "GET", graph)[0] == 404
+
+
+def test_a_graph_name_cannot_smuggle_an_update(writable):
+    sneaky = "urn:g> { } } ; INSERT DATA { GRAPH <urn:injected> { <urn:a> <urn:b> <urn:c> } } ; INSERT DATA { GRAPH <urn:x"
+    status, body = send(writable[1], "POST", "/store?graph=" + urllib.parse.quote(sneaky, safe=""), b"",
+                        {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/n-triples"})
+    assert status == 400 and b"Invalid IRI" in body, body
+    status, body = ask(writable[1], "ASK { GRAPH <urn:injected> { ?s ?p ?o } }", Accept="application/sparql-results+json")
+    assert json.loads(body)["boolean"] is False
+
+
 # ---------------------------------------------------------------- 5: request bodies
 @pytest.mark.parametrize("length", ["-1", "-5", "abc", "+5", "1e3", ""])
 def test_an_invalid_content_length_is_refused(writable, length):

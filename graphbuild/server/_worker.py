@@ -85,7 +85,7 @@ def _read_graph(store: ox.Store, request: dict) -> tuple[dict, bytes]:
 def _write_graph(store: ox.Store, request: dict, body: bytes) -> tuple[dict, bytes]:
     """Graph Store Protocol writes, each one atomic SPARQL update (PUT replaces, POST adds)."""
     name, method = request.get("graph"), request["method"]
-    target = "DEFAULT" if name is None else f"GRAPH <{name}>"
+    target = "DEFAULT" if name is None else f"GRAPH {ox.NamedNode(name)}"  # NamedNode checks the IRI
     if method == "DELETE":
         if name is not None and not store.contains_named_graph(ox.NamedNode(name)):
             return {"status": 404, "message": f"no graph <{name}> in the store"}, b""
@@ -96,7 +96,7 @@ def _write_graph(store: ox.Store, request: dict, body: bytes) -> tuple[dict, byt
         return {"status": 415, "message": f"cannot read a graph from {request.get('media_type')}"}, b""
     triples = ox.serialize(ox.parse(body, fmt, base_iri=request.get("base_iri")), format=ox.RdfFormat.N_TRIPLES)
     data = (triples or b"").decode("utf-8")
-    insert = f"INSERT DATA {{ {data} }}" if name is None else f"INSERT DATA {{ GRAPH <{name}> {{ {data} }} }}"
+    insert = f"INSERT DATA {{ {data} }}" if name is None else f"INSERT DATA {{ {target} {{ {data} }} }}"
     store.update((f"CLEAR SILENT {target} ;\n" if method == "PUT" else "") + insert)
     return {"status": 204}, b""
 
