@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import re
 import socket
 import time
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ _FORM = "application/x-www-form-urlencoded"
 _QUERY_PATHS = {"/query", "/sparql"}
 _WRITE_METHODS = {"PUT", "POST", "DELETE"}
 _LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+_DIGITS = re.compile(r"[0-9]{1,18}")
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,7 @@ class _FrontHandler(BaseHTTPRequestHandler):
         length = self.headers.get("Content-Length")
         if length is None:
             raise Refused(411, E217)
-        if not length.strip().isdigit():  # int() would take "-1", "+5" or " 1_0 "
+        if not _DIGITS.fullmatch(length.strip()):  # int() would take "-1", "+5", "1_0"; isdigit() "²"
             self.close_connection = True
             raise Refused(400, E252.format(value=length[:40]))
         size = int(length)
