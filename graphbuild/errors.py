@@ -55,16 +55,16 @@ E103 = ("E103 The vis-network script is missing from the installed pyvis package
 E104 = "E104 {option} must be {rule}, not {value}."
 
 # E201-E219: the SPARQL server (graphbuild serve): starting it, and the HTTP answers it refuses with
-E201 = ("E201 Oxigraph's server program 'oxigraph' was not found (looked in {where}). Install the "
-        "'oxigraph' package from PyPI in the same environment: pip install oxigraph==0.5.13")
-E202 = "E202 Oxigraph's server did not start on the store at '{path}': {cause}"
+E201 = ("E201 Oxigraph's server program 'oxigraph' (it holds the query page) was not found (looked in "
+        "{where}). Install the 'oxigraph' package from PyPI in the same environment: pip install oxigraph==0.5.13")
+E202 = "E202 A query worker could not open the store at '{path}': {cause}"
 E203 = "E203 --allow-update needs --token T: updates are accepted only with 'Authorization: Bearer T'."
 E204 = "E204 {name} must be positive, not {value}."
 E205 = "E205 Cannot listen on {host}:{port}: {cause}. Choose another --port (0 picks a free one)."
-E206 = "E206 Oxigraph's server stopped unexpectedly: {cause}. Start 'graphbuild serve' again."
+E206 = "E206 The server's query workers stopped unexpectedly: {cause}. Start 'graphbuild serve' again."
 E207 = ("E207 Cannot {method} {path} here: query /query or /sparql, update /update, read a graph with GET "
         "/store, write one with PUT, POST or DELETE /store, or open / in a browser.")
-E208 = ("E208 Only {ready} of {size} Oxigraph workers started within {wait:g} s. Start the server with "
+E208 = ("E208 Only {ready} of {size} query workers started within {wait:g} s. Start the server with "
         "fewer --workers, or wait until the machine is less busy.")
 E209 = ("E209 All {workers} query workers are busy; nothing became free within {timeout:g} s. Try again, "
         "or start the server with more --workers.")
