@@ -318,15 +318,14 @@ class _FrontHandler(BaseHTTPRequestHandler):
         self._send(200, output, content_type=_content_type(media), headers=headers, head_only=method == "HEAD")
 
     def _call(self, request: dict, body: bytes = b"", *, answer: bool = True):
-        """One request to a leased worker within the timeout; a worker's error becomes the answer.
+        """One request to a leased worker; a worker's error becomes the answer.
 
         Past the timeout a :class:`TimeoutError` propagates, and the pool kills that worker.
         With ``answer`` a success is answered at once (204), else ``(header, payload)`` is returned.
         """
-        end = time.monotonic() + self.config.timeout
-        try:
+        try:  # wait up to ``timeout`` for a free worker, then give the request ``timeout`` to run
             with self.config.pool.lease(self.config.timeout) as worker:
-                header, payload = worker.call(request, body, end - time.monotonic())
+                header, payload = worker.call(request, body, self.config.timeout)
         except Busy:
             raise Refused(503, E209.format(workers=self.config.pool.size, timeout=self.config.timeout),
                           headers={"Retry-After": "5"}) from None
