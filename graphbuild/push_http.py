@@ -26,6 +26,7 @@ from .errors import E221, E222, E223, E228, E256, E257, OutputError
 __all__ = ["Target", "Unreachable", "gsp_request", "redact", "update_requests"]
 
 _MAX_DETAIL = 200  # characters of the target's own error message shown
+_PIECE = 16  # any quote of 24 or more characters of the request contains a piece this long
 
 
 class Unreachable(Exception):
@@ -158,16 +159,20 @@ class Target:
 
 
 def _detail(answer: str, body: bytes) -> str:
-    """The first line of the target's error message, cut short, and cut before any part of the
-    request it quotes (some targets echo the whole query back)."""
-    line = answer.strip().splitlines()[0] if answer.strip() else ""
-    request = body.decode("utf-8", "replace")
-    for start in range(0, max(len(request) - 24, 1), 24):  # any 24 characters of the request
-        piece = request[start:start + 24]
-        if len(piece) == 24 and piece in line:
-            line = line[:line.index(piece)].rstrip() + " [request text not shown]"
+    """The first line of the target's error message, cut short, and cut where it starts quoting
+    the request (some targets echo the whole query back); white space is compared collapsed.
+
+    >>> _detail("Error: bad query INSERT DATA { <a>   <b> <c> }\\nmore", b"INSERT DATA {\\n<a> <b> <c> }")
+    'Error: bad query [request text not shown]'
+    """
+    line = " ".join(next(iter(answer.strip().splitlines()), "")[:1000].split())
+    request = " ".join(body.decode("utf-8", "replace").split())
+    for start in range(0, max(len(request) - _PIECE, 0) + 1, _PIECE // 2):  # pieces overlap by half
+        piece = request[start:start + _PIECE]
+        at = line.find(piece) if piece else -1
+        if at >= 0:
+            while at > 0 and start > 0 and line[at - 1] == request[start - 1]:  # back to where the quote starts
+                at, start = at - 1, start - 1
+            line = line[:at].rstrip() + " [request text not shown]"
             break
-    head = request[:24].strip()
-    if head and head in line and "[request text not shown]" not in line:
-        line = line[:line.index(head)].rstrip() + " [request text not shown]"
     return line if len(line) <= _MAX_DETAIL else line[:_MAX_DETAIL] + "..."
