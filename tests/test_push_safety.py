@@ -179,3 +179,20 @@ def test_no_error_repeats_the_request(runner, seeds_store, targets):
     assert "Virtuoso 37000 Error: SQL text exceeded; query: [request text not shown]" in result.output
     assert "INSERT DATA" not in result.output and "DROP SILENT" not in result.output and "rdf-schema" not in result.output
     assert len(result.output) < 3000
+
+
+UPDATE = b'DROP SILENT GRAPH <urn:g> ;\nINSERT DATA { GRAPH <urn:g> {\n<urn:a> <urn:b> "secret value" .\n} }'
+
+
+@pytest.mark.parametrize("answer", [
+    "Error: " + UPDATE.decode(),                       # the whole request, first line only
+    "Error: " + " ".join(UPDATE.decode().split()),     # the whole request on one line
+    "Error: " + UPDATE.decode()[31:61].replace("\n", " "),  # 30 characters from the middle
+    "Error: near '" + UPDATE.decode()[60:].replace("\n", "\t"),
+])
+def test_a_quoted_request_is_cut_from_the_detail(answer):
+    from graphbuild.push_http import _detail
+
+    detail = _detail(answer, UPDATE)
+    assert detail.startswith("Error:") and detail.endswith("[request text not shown]"), detail
+    assert "secret" not in detail and "urn:" not in detail
