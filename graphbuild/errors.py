@@ -116,6 +116,7 @@ E255 = ("E255 The server is already handling {limit} connections; try again shor
 E256 = ("E256 {url} redirected (HTTP {status}) to {location}; credentials are never sent on to another "
         "URL, so nothing was pushed. Push to the final URL directly if you trust it.")
 E257 = ("E257 {url} answered HTTP 401 Unauthorized{scheme} for graph <{graph}>: {fix}.")
+E258 = "E258 The store has no graphs, so there is nothing to push. Build it first: graphbuild build FILES."
 
 # E3xx: evaluation against gold facts (graphbuild eval)
 E301 = ("E301 {path}:{line}: not a gold fact ({cause}). Each line must be a JSON object with "

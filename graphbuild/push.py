@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 import pyoxigraph as ox
 
-from .errors import E204, E220, E224, E225, E226, E227, E228, E229, InputError, OutputError
+from .errors import E204, E220, E224, E225, E226, E227, E228, E229, E258, InputError, OutputError
 from .push_http import Target, Unreachable, gsp_request, redact, update_requests
 from .store import Store
 
@@ -122,6 +122,8 @@ def push_store(store: Store, url: str, *, graph: str | None = None, token: str |
             raise InputError(E229.format(user=url_user + (":***" if url_password is not None else ""), what=given))
         user, password = url_user, password if url_password is None else url_password
     graphs = store.named_graphs()
+    if not graphs:  # a push that sends nothing must not look like a success
+        raise InputError(E258)
     if graph is not None:
         if graph not in graphs:
             raise InputError(E227.format(graph=graph, available=", ".join(graphs) or "none"))

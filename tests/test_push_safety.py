@@ -82,6 +82,14 @@ def test_a_redirect_is_an_error_and_nothing_follows_it(runner, seeds_store, targ
     assert len(redirecting.requests) == 1 and elsewhere.requests == []  # neither data nor credentials went on
 
 
+def test_pushing_an_empty_store_is_not_a_success(runner, tmp_path, targets):
+    target = targets(ok)
+    Store(tmp_path / "empty").close()
+    result = runner.invoke(main, ["push", target.url + "/store", "--store", str(tmp_path / "empty")])
+    assert result.exit_code == 1 and "E258" in result.output and "pushed" not in result.output
+    assert target.requests == []
+
+
 def test_a_redirect_hides_a_password_in_its_location(runner, seeds_store, targets):
     redirecting = targets(lambda handler, body: (302, {"Location": "http://u:pw123@127.0.0.1:1/x"}, b""))
     result = runner.invoke(main, ["push", redirecting.url + "/store", "--store", str(seeds_store)])
