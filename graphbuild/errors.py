@@ -55,16 +55,16 @@ E103 = ("E103 The vis-network script is missing from the installed pyvis package
 E104 = "E104 {option} must be {rule}, not {value}."
 
 # E201-E219: the SPARQL server (graphbuild serve): starting it, and the HTTP answers it refuses with
-E201 = ("E201 Oxigraph's server program 'oxigraph' was not found (looked in {where}). Install the "
-        "'oxigraph' package from PyPI in the same environment: pip install oxigraph==0.5.13")
-E202 = "E202 Oxigraph's server did not start on the store at '{path}': {cause}"
+E201 = ("E201 Oxigraph's server program 'oxigraph' (it holds the query page) was not found (looked in "
+        "{where}). Install the 'oxigraph' package from PyPI in the same environment: pip install oxigraph==0.5.13")
+E202 = "E202 A query worker could not open the store at '{path}': {cause}"
 E203 = "E203 --allow-update needs --token T: updates are accepted only with 'Authorization: Bearer T'."
 E204 = "E204 {name} must be positive, not {value}."
 E205 = "E205 Cannot listen on {host}:{port}: {cause}. Choose another --port (0 picks a free one)."
-E206 = "E206 Oxigraph's server stopped unexpectedly: {cause}. Start 'graphbuild serve' again."
+E206 = "E206 The server's query workers stopped unexpectedly: {cause}. Start 'graphbuild serve' again."
 E207 = ("E207 Cannot {method} {path} here: query /query or /sparql, update /update, read a graph with GET "
         "/store, write one with PUT, POST or DELETE /store, or open / in a browser.")
-E208 = ("E208 Only {ready} of {size} Oxigraph workers started within {wait:g} s. Start the server with "
+E208 = ("E208 Only {ready} of {size} query workers started within {wait:g} s. Start the server with "
         "fewer --workers, or wait until the machine is less busy.")
 E209 = ("E209 All {workers} query workers are busy; nothing became free within {timeout:g} s. Try again, "
         "or start the server with more --workers.")
@@ -100,6 +100,23 @@ E231 = ("E231 Cannot read the SHACL shapes '{path}': {cause}. Pass a valid Turtl
 
 # E24x: network analysis (graphbuild analyze, graphbuild path)
 E241 = "E241 No entity called '{name}' in the graph.{hint}"
+
+# E25x: serve and push refusing what could be turned against their users
+E250 = ("E250 The SPARQL request cannot be parsed, so it was not run: {cause}. Check the syntax "
+        "(SPARQL 1.1).")
+E251 = ("E251 Unknown prefix '{prefix}:'. Declare it (PREFIX {prefix}: <...>) or use one of the "
+        "predeclared prefixes: {known}")
+E252 = "E252 Content-Length must be a whole number of bytes (0 or more), not '{value}'."
+E253 = ("E253 The request body did not arrive within {timeout:g} s ({got} of {size} bytes came). Send "
+        "the whole body at once.")
+E254 = ("E254 Host '{host}' is refused: this server listens on loopback and answers only to {allowed}. "
+        "Use one of those names, or start the server with --allow-host NAME.")
+E255 = ("E255 The server is already handling {limit} connections; try again shortly, or start it with "
+        "a larger --max-connections.")
+E256 = ("E256 {url} redirected (HTTP {status}) to {location}; credentials are never sent on to another "
+        "URL, so nothing was pushed. Push to the final URL directly if you trust it.")
+E257 = ("E257 {url} answered HTTP 401 Unauthorized{scheme} for graph <{graph}>: {fix}.")
+E258 = "E258 The store has no graphs, so there is nothing to push. Build it first: graphbuild build FILES."
 
 # E3xx: evaluation against gold facts (graphbuild eval)
 E301 = ("E301 {path}:{line}: not a gold fact ({cause}). Each line must be a JSON object with "

@@ -5,12 +5,16 @@ Two standard ways, both idempotent (a re-push replaces, never duplicates):
 - ``via="gsp"``: SPARQL 1.1 Graph Store Protocol, ``PUT <url>?graph=<iri>`` with the graph as
   N-Triples. ``url`` is the target's graph store endpoint (Oxigraph ``http://host:7878/store``,
   Fuseki ``http://host:3030/ds/data``, GraphDB ``.../repositories/R/rdf-graphs/service``).
-- ``via="update"``: SPARQL 1.1 Update, ``DROP SILENT GRAPH <iri> ; INSERT DATA { GRAPH <iri> {...} }``
-  in one request; ``url`` is the update endpoint (Oxigraph ``.../update``, Fuseki ``.../ds/update``).
+- ``via="update"``: SPARQL 1.1 Update, ``DROP SILENT GRAPH <iri> ; INSERT DATA { GRAPH <iri> {...} }``,
+  in batches of at most ``batch`` triples (a large graph fills a staging graph that one last
+  ``MOVE`` puts in place); ``url`` is the update endpoint (Oxigraph ``.../update``, Fuseki
+  ``.../ds/update``).
 
-A target that is down, refuses or times out ends the push; the report says which graphs were
-sent, which failed and which were not tried. Credentials in the URL (``http://user:pw@host/...``)
-are sent as HTTP Basic authentication, and the password is shown as ``***`` in every message.
+A target that is down, refuses, redirects or times out ends the push; the report says which
+graphs were sent, which failed and which were not tried. Credentials in the URL
+(``http://user:pw@host/...``) or given as ``user``/``password`` are sent as HTTP Basic, or
+Digest when the target asks for it; they never follow a redirect, and the password is shown
+as ``***`` in every message (:mod:`.push_http`).
 
 >>> report = push_store(_two_graph_store(), "http://127.0.0.1:1/store", timeout=2)
 >>> print(report.text())  # doctest: +ELLIPSIS
@@ -21,23 +25,20 @@ not sent  https://example.org/g2  (1 triples)
 
 from __future__ import annotations
 
-import base64
-import http.client
 import re
-import socket
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pyoxigraph as ox
 
-from .errors import E220, E221, E222, E223, E224, E225, E226, E227, E228, E229, InputError, OutputError
+from .errors import E204, E220, E224, E225, E226, E227, E228, E229, E258, InputError, OutputError
+from .push_http import Target, Unreachable, gsp_request, redact, update_requests
 from .store import Store
 
 __all__ = ["GraphPush", "PushError", "PushReport", "push_store"]
 
 _VIAS = ("gsp", "update")
+BATCH = 1000  # triples per request with via="update"
 _UNSAFE = re.compile(r"[^\x21-\x7e]")  # spaces, control and non-ASCII characters must be percent-encoded
 
 
@@ -95,23 +96,22 @@ class PushError(OutputError):
         self.report = report
 
 
-class _Unreachable(Exception):
-    """The target cannot be reached at all: stop pushing."""
-
-
 def push_store(store: Store, url: str, *, graph: str | None = None, token: str | None = None,
                user: str | None = None, password: str | None = None, via: str = "gsp",
-               timeout: float = 60.0) -> PushReport:
+               timeout: float = 60.0, batch: int = BATCH) -> PushReport:
     """Send the store's named graphs (or only ``graph``) to ``url``; return a :class:`PushReport`.
 
     ``token`` sends ``Authorization: Bearer``; ``user``/``password`` (or ``user:password@`` in
-    ``url``) send HTTP Basic. Raises :class:`InputError` for a malformed URL or options, before
+    ``url``) send HTTP Basic (Digest when the target asks). ``batch``: most triples per
+    request with ``via="update"``. Raises :class:`InputError` for a malformed URL or options, before
     sending anything. Never raises for a failed graph: check ``report.ok`` or call
     ``report.raise_for_failure()``.
     """
     target, shown, url_user, url_password = _split_url(url)
     if via not in _VIAS:
         raise InputError(E226.format(via=via))
+    if batch < 1:
+        raise InputError(E204.format(name="batch", value=batch))
     if token and user:
         raise InputError(E225)
     if url_user is not None:
@@ -122,11 +122,13 @@ def push_store(store: Store, url: str, *, graph: str | None = None, token: str |
             raise InputError(E229.format(user=url_user + (":***" if url_password is not None else ""), what=given))
         user, password = url_user, password if url_password is None else url_password
     graphs = store.named_graphs()
+    if not graphs:  # a push that sends nothing must not look like a success
+        raise InputError(E258)
     if graph is not None:
         if graph not in graphs:
             raise InputError(E227.format(graph=graph, available=", ".join(graphs) or "none"))
         graphs = [graph]
-    headers = _auth_headers(token, user, password)
+    sender = Target(target, shown, token=token, user=user, password=password, timeout=timeout)
     report = PushReport(url=shown, via=via)
     stopped = False
     for name in graphs:
@@ -135,9 +137,12 @@ def push_store(store: Store, url: str, *, graph: str | None = None, token: str |
             report.graphs.append(GraphPush(name, len(triples), "not sent"))
             continue
         try:
-            _send(target, shown, name, triples, via=via, headers=headers, timeout=timeout)
+            requests = ([gsp_request(target, name, triples)] if via == "gsp"
+                        else update_requests(target, name, triples, batch))
+            for request in requests:
+                sender.send(name, request)
             report.graphs.append(GraphPush(name, len(triples), "pushed"))
-        except _Unreachable as exc:
+        except Unreachable as exc:
             report.graphs.append(GraphPush(name, len(triples), "failed", str(exc)))
             stopped = True
         except OutputError as exc:
@@ -148,7 +153,7 @@ def push_store(store: Store, url: str, *, graph: str | None = None, token: str |
 def _split_url(url: str) -> tuple[str, str, str | None, str | None]:
     """Check a push URL; return the URL to send to (without credentials), the URL to show
     (password as ``***``), and the user name and password it carries (``None`` if absent)."""
-    shown = _redact(url)
+    shown = redact(url)
     scheme, sep, rest = url.partition("://")
     if scheme.lower() not in ("http", "https") or not sep:
         raise InputError(E220.format(url=shown))
@@ -180,65 +185,9 @@ def _split_url(url: str) -> tuple[str, str, str | None, str | None]:
     return target, shown, unquote(user), unquote(password) if colon else None
 
 
-def _redact(url: str) -> str:
-    """``url`` with any password replaced by ``***``, even when the URL is malformed."""
-    scheme, sep, rest = url.partition("://")
-    authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
-    at = rest.rfind("@", 0, len(authority)) if "@" in authority else rest.rfind("@")
-    if not sep or at < 0 or ":" not in rest[:at]:
-        return url
-    return f"{scheme}://{rest[:at].split(':', 1)[0]}:***{rest[at:]}"
-
-
 def _graph_triples(store: Store, graph: str) -> list[ox.Triple]:
     quads = store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph))
     return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-
-
-def _auth_headers(token: str | None, user: str | None, password: str | None) -> dict[str, str]:
-    if token:
-        return {"Authorization": f"Bearer {token}"}
-    if user is not None:  # an empty user name is valid, as in http://:token@host/
-        pair = f"{user}:{password or ''}".encode("utf-8")
-        return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
-    return {}
-
-
-def _send(url: str, shown: str, graph: str, triples: list[ox.Triple], *, via: str, headers: dict,
-          timeout: float) -> None:
-    """Send one graph to ``url``; messages name the URL as ``shown`` (without the password)."""
-    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-    if via == "gsp":
-        target = url + ("&" if "?" in url else "?") + "graph=" + quote(graph, safe="")
-        request = urllib.request.Request(target, data=body, method="PUT",
-                                         headers={**headers, "Content-Type": "application/n-triples"})
-    else:
-        update = (f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n".encode("utf-8")
-                  + body + b"}}")
-        request = urllib.request.Request(url, data=update, method="POST",
-                                         headers={**headers, "Content-Type": "application/sparql-update"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-    except urllib.error.HTTPError as exc:
-        detail = exc.read(500).decode("utf-8", "replace").strip()
-        message = E222.format(url=shown, graph=graph, status=exc.code, reason=exc.reason,
-                              detail=f": {detail}" if detail else "")
-        if exc.code in (401, 403, 404, 405):  # every other graph would meet the same answer
-            raise _Unreachable(message) from exc
-        raise OutputError(message) from exc
-    except (socket.timeout, TimeoutError) as exc:
-        raise _Unreachable(E223.format(url=shown, timeout=timeout, graph=graph)) from exc
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, (socket.timeout, TimeoutError)):
-            raise _Unreachable(E223.format(url=shown, timeout=timeout, graph=graph)) from exc
-        raise _Unreachable(E221.format(url=shown, cause=getattr(exc.reason, "strerror", None) or exc.reason)) from exc
-    except OSError as exc:  # connection reset half-way and the like
-        raise _Unreachable(E221.format(url=shown, cause=exc.strerror or exc)) from exc
-    except (ValueError, http.client.InvalidURL) as exc:  # if the checks in _split_url missed one
-        raise _Unreachable(E228.format(url=shown, cause=exc)) from exc
-    except http.client.HTTPException as exc:  # an answer that is not HTTP
-        raise _Unreachable(E221.format(url=shown, cause=f"{type(exc).__name__} {exc}".strip())) from exc
 
 
 def _two_graph_store() -> Store:  # for the example above

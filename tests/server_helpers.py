@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from graphbuild.server._child import find_oxigraph
+from graphbuild.server._page import find_oxigraph
 
 CLI = [sys.executable, "-c", "from graphbuild.cli import main; main()"]
 
@@ -100,3 +100,60 @@ def cpu_seconds(pid: int) -> float:
     """User plus system CPU time used so far by ``pid``."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += children(current)
+    return found
+
+
+def _socket_inodes(pid: int) -> set[str]:
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:  # closed meanwhile
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    return inodes
+
+
+def listening_sockets(pid: int) -> list[str]:
+    """Every socket that ``pid`` or a descendant listens on, as ``tcp 127.0.0.1:PORT`` (IPv4 and
+    IPv6, in whatever network namespace each process is) or ``unix PATH``, read from /proc."""
+    found = set()
+    for member in process_tree(pid):
+        try:
+            inodes = _socket_inodes(member)
+            net = Path(f"/proc/{member}/net")
+            tables = {name: (net / name).read_text().splitlines()[1:] for name in ("tcp", "tcp6", "unix")}
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        for name in ("tcp", "tcp6"):
+            for line in tables[name]:
+                fields = line.split()
+                local, state, inode = fields[1], fields[3], fields[9]
+                if state == "0A" and inode in inodes:  # 0A: TCP_LISTEN
+                    found.add(f"{name} {_address(local)}")
+        for line in tables["unix"]:
+            fields = line.split()
+            flags, inode = int(fields[3], 16), fields[6]
+            if flags & 0x10000 and inode in inodes:  # __SO_ACCEPTCON: a listening socket
+                found.add(f"unix {fields[7] if len(fields) > 7 else '(unnamed)'}")
+    return sorted(found)
+
+
+def _address(hex_address: str) -> str:
+    host, port = hex_address.split(":")
+    raw = bytes.fromhex(host)
+    if len(raw) == 4:
+        ip = socket.inet_ntop(socket.AF_INET, raw[::-1])
+    else:  # four little-endian 32-bit words
+        ip = socket.inet_ntop(socket.AF_INET6, b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4)))
+    return f"{ip}:{int(port, 16)}"

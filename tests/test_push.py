@@ -250,10 +250,11 @@ def test_a_partial_push_is_reported_graph_by_graph(runner, seeds_store):
 
 
 def test_a_url_that_urllib_refuses_while_sending_is_a_failed_graph_not_a_traceback():
-    from graphbuild.push import _send, _Unreachable
+    from graphbuild.push_http import Target, Unreachable, gsp_request
 
-    with pytest.raises(_Unreachable, match="E228 Push target 'shown' is not a valid URL: nonnumeric port"):
-        _send("http://127.0.0.1:abc/store", "shown", "https://example.org/g", [], via="gsp", headers={}, timeout=2)
+    target = Target("http://127.0.0.1:abc/store", "shown", token=None, user=None, password=None, timeout=2)
+    with pytest.raises(Unreachable, match="E228 Push target 'shown' is not a valid URL: nonnumeric port"):
+        target.send("https://example.org/g", gsp_request("http://127.0.0.1:abc/store", "https://example.org/g", []))
 
 
 def test_a_target_that_does_not_speak_http(seeds_store):

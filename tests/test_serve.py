@@ -15,7 +15,9 @@ import pytest
 from server_helpers import children, cpu_seconds, start_graphbuild_serve, stop
 
 from graphbuild.cli import main
-from graphbuild.server._sparql_text import dataset_clause, query_form, uses_service
+from graphbuild.server._refused import Refused
+from graphbuild.server._sparql_check import inspect_query
+from graphbuild.server._sparql_text import dataset_clause
 from graphbuild.store import Store
 
 MAX_ROWS = 7
@@ -219,7 +221,7 @@ def test_cors_is_off_by_default(served):
 
 def test_errors_and_unsupported_types(served):
     status, _, body = query(served[1], "SELECT WHERE nonsense")
-    assert status == 400 and b"E219" in body
+    assert status == 400 and body.startswith(b"E250")
     status, _, body = query(served[1], "SELECT * { ?s ?p ?o }", accept="image/png")
     assert status == 406 and body.startswith(b"E215")
     assert request(served[1], "/query")[0] == 400
@@ -294,8 +296,11 @@ def test_serving_a_missing_store(runner, tmp_path):
     ("SELECT * { _:service ?p ?o . ?s <urn:x> $service }", "SELECT", False),
 ])
 def test_query_form_and_service_detection(sparql, form, service):
-    assert query_form(sparql) == form
-    assert uses_service(sparql) is service
+    if service:
+        with pytest.raises(Refused, match="E212"):
+            inspect_query(sparql)
+    else:
+        assert inspect_query(sparql) == form
 
 
 @pytest.mark.parametrize("sparql, defaults, named", [
@@ -397,4 +402,4 @@ def test_protocol_graphs_override_from(served, document_graph):
 
 def test_an_unreadable_from_is_refused(served):
     status, _, body = query(served[1], "SELECT * FROM ?g WHERE { ?s ?p ?o }")
-    assert status == 400 and body.startswith(b"E219"), body
+    assert status == 400 and body.startswith(b"E250"), body

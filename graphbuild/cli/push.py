@@ -15,11 +15,13 @@ from ._options import store_option
               help="gsp: Graph Store Protocol PUT per graph (URL = graph store endpoint); "
                    "update: SPARQL Update (URL = update endpoint).")
 @click.option("--token", envvar="GRAPHBUILD_PUSH_TOKEN", help="Bearer token [env GRAPHBUILD_PUSH_TOKEN].")
-@click.option("--user", help="User name for HTTP Basic authentication (password from --password, "
+@click.option("--user", help="User name for HTTP Basic or Digest authentication (password from --password, "
               "GRAPHBUILD_PUSH_PASSWORD, or a prompt).")
 @click.option("--password", envvar="GRAPHBUILD_PUSH_PASSWORD", help="Password for --user.")
-@click.option("--timeout", default=60.0, show_default=True, type=float, help="Seconds to wait for each graph.")
-def command(url, store, graph, via, token, user, password, timeout):
+@click.option("--timeout", default=60.0, show_default=True, type=float, help="Seconds to wait for each request.")
+@click.option("--batch", default=1000, show_default=True, type=click.IntRange(1),
+              help="With --via update: most triples per request (a larger graph goes in several).")
+def command(url, store, graph, via, token, user, password, timeout, batch):
     """Push the graphs to the store at URL; pushing again replaces them, never duplicates.
 
     \b
@@ -35,7 +37,7 @@ def command(url, store, graph, via, token, user, password, timeout):
         password = click.prompt(f"password for {user}", hide_input=True, default="", show_default=False)
     with Store(store, read_only=True) as opened:
         report = push_store(opened, url, graph=graph, token=token, user=user, password=password, via=via,
-                            timeout=timeout)
+                            timeout=timeout, batch=batch)
     if report.ok:
         click.echo(report.text())
     report.raise_for_failure()

@@ -21,13 +21,22 @@ from ._options import store_option
 @click.option("--max-body", "max_body", default=1 << 20, show_default=True, type=click.IntRange(1),
               help="Largest request body accepted, in bytes.")
 @click.option("--workers", default=3, show_default=True, type=click.IntRange(1, 64),
-              help="Queries answered at once (each by its own Oxigraph process; 1 with --allow-update).")
-def command(store, host, port, timeout, max_rows, allow_update, token, cors, max_body, workers):
+              help="Queries answered at once (each by its own worker process; 1 with --allow-update).")
+@click.option("--body-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds a client may take to send its request (408 after).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this Host name (on loopback only localhost, 127.0.0.1 "
+                   "and [::1] are answered); repeatable.")
+@click.option("--max-connections", default=64, show_default=True, type=click.IntRange(1),
+              help="Connections handled at once; more get 503.")
+def command(store, host, port, timeout, max_rows, allow_update, token, cors, max_body, workers, body_timeout,
+            allow_hosts, max_connections):
     """Serve the store over the SPARQL 1.1 Protocol (query page at /, queries at /query).
 
-    Safe by default: listens on 127.0.0.1, refuses updates (403), SERVICE calls and large
-    bodies, stops queries after --timeout seconds (killing the Oxigraph process that runs an
-    overrunning query) and caps results at --max-rows.
+    Safe by default: listens on 127.0.0.1 and answers only loopback Host names, refuses
+    updates (403), SERVICE and LOAD, large or slow bodies, stops queries after --timeout
+    seconds (killing the worker process that runs an overrunning query) and caps results at
+    --max-rows. The workers listen on no port and, where the system allows, have no network.
     While it runs, 'graphbuild build' into the same store is refused (E001).
     """
     from ..server import serve
@@ -40,4 +49,5 @@ def command(store, host, port, timeout, max_rows, allow_update, token, cors, max
         click.echo(f"serving {store} {mode} at {url} (query page {url}, endpoint {url}query); Ctrl-C stops", err=True)
 
     serve(store, host=host, port=port, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
-          token=token, cors=cors, max_body_bytes=max_body, workers=workers, on_ready=ready)
+          token=token, cors=cors, max_body_bytes=max_body, workers=workers, body_timeout=body_timeout,
+          allow_hosts=allow_hosts, max_connections=max_connections, on_ready=ready)

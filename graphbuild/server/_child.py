@@ -1,125 +1,108 @@
-"""Oxigraph's own HTTP server (the ``oxigraph`` PyPI package) as a private child process.
+"""One worker process (:mod:`._worker`) seen from the server: start it, call it, kill it.
 
-The child listens on a free port of 127.0.0.1 only; graphbuild's front (:mod:`._front`) is the
-only thing meant to talk to it. Oxigraph evaluates queries, negotiates formats and enforces the
-per-query timeout (``--timeout-s`` cancels the evaluation inside the engine); the child dies
-with its parent on Linux (``PR_SET_PDEATHSIG``), so a killed ``graphbuild serve`` leaves no
-server behind.
+The worker talks over two pipes and listens on no port, so nothing on the machine can reach
+the store without passing the front. A call that overruns its deadline raises
+:class:`TimeoutError`; the pool (:mod:`._pool`) then kills the worker, which really stops the
+work, and starts another.
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
+import json
 import os
-import shutil
-import signal
-import socket
 import subprocess
 import sys
-import sysconfig
 import tempfile
-import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 
-from ..errors import E201, E202, GraphbuildError, StoreError
+from ..errors import E202, StoreError
+from ..vocab import PREFIXES
 
-__all__ = ["OxigraphChild", "find_oxigraph"]
+__all__ = ["WorkerProcess"]
 
-_STARTUP_SECONDS = 20.0
-
-
-def find_oxigraph() -> str:
-    """Path of the ``oxigraph`` program: beside this Python first, then on ``PATH``."""
-    candidates = [Path(sysconfig.get_path("scripts")) / "oxigraph", Path(sys.executable).parent / "oxigraph"]
-    for candidate in candidates:
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return str(candidate)
-    found = shutil.which("oxigraph")
-    if found:
-        return found
-    raise GraphbuildError(E201.format(where=", ".join(map(str, candidates)) + " and PATH"))
+_STARTUP_SECONDS = 30.0
+_WORKER = Path(__file__).with_name("_worker.py")
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+class WorkerProcess:
+    """A worker on the store at ``location`` (read-only unless ``writable``).
 
-
-def _die_with_parent() -> None:  # runs in the child between fork and exec
-    with contextlib.suppress(Exception):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG = 1
-
-
-class OxigraphChild:
-    """``oxigraph serve-read-only`` (or ``serve`` when ``writable``) on a private port.
-
-    ``start()`` returns once the child accepts connections; ``stop()`` terminates it.
+    ``start()`` returns once the worker has opened the store; ``isolated`` then says whether it
+    runs without network access.
     """
 
-    def __init__(self, location: Path, *, timeout: float, writable: bool = False) -> None:
+    def __init__(self, location: Path, *, writable: bool = False) -> None:
         self.location = Path(location)
-        self.timeout = timeout
         self.writable = writable
-        self.port: int | None = None
+        self.isolated = False
         self.process: subprocess.Popen | None = None
         self._log = None
+        self._requests: Connection | None = None
+        self._answers: Connection | None = None
+
+    def command(self) -> list[str]:
+        return [sys.executable, str(_WORKER), str(self.location), json.dumps(PREFIXES),
+                *(["--writable"] if self.writable else [])]
+
+    def start(self) -> WorkerProcess:
+        self._log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(self.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=self._log, close_fds=True)
+        self._requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+        self._answers = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.process.stdin.close()
+        self.process.stdout.close()
+        try:
+            if not self._answers.poll(_STARTUP_SECONDS):
+                raise StoreError(E202.format(path=self.location, cause=f"no answer within {_STARTUP_SECONDS:.0f} s"))
+            hello = json.loads(self._answers.recv_bytes())
+        except (EOFError, OSError):
+            self.process.wait(5)
+            hello = {"ready": False, "error": self.output().strip() or f"exit status {self.process.returncode}"}
+        except StoreError:
+            self.kill()
+            raise
+        if not hello.get("ready"):
+            self.kill()
+            raise StoreError(E202.format(path=self.location, cause=hello.get("error")))
+        self.isolated = bool(hello.get("isolated"))
+        return self
+
+    def call(self, request: dict, body: bytes, seconds: float) -> tuple[dict, bytes]:
+        """Send one request; the ``(header, payload)`` answer, or :class:`TimeoutError` after
+        ``seconds`` (:class:`EOFError` or :class:`OSError` if the worker died)."""
+        self._requests.send_bytes(json.dumps(request).encode("utf-8"))
+        self._requests.send_bytes(body)
+        if not self._answers.poll(max(seconds, 0)):
+            raise TimeoutError
+        header = json.loads(self._answers.recv_bytes())
+        return header, self._answers.recv_bytes()
 
     @property
-    def address(self) -> tuple[str, int]:
-        return "127.0.0.1", self.port
-
-    def command(self, port: int) -> list[str]:
-        mode = "serve" if self.writable else "serve-read-only"
-        return [find_oxigraph(), mode, "--location", str(self.location), "--bind", f"127.0.0.1:{port}",
-                "--union-default-graph", "--timeout-s", str(max(1, round(self.timeout)))]
-
-    def start(self) -> OxigraphChild:
-        for _attempt in range(3):  # another program may take the free port before the child binds it
-            self.port = _free_port()
-            self._log = tempfile.TemporaryFile()
-            self.process = subprocess.Popen(
-                self.command(self.port), stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT,
-                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
-            )
-            if self._wait_ready():
-                return self
-        raise StoreError(E202.format(path=self.location, cause=self.output() or "it exited at once"))
-
-    def _wait_ready(self) -> bool:
-        deadline = time.monotonic() + _STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                output = self.output()
-                if "address already in use" in output.lower():
-                    return False
-                raise StoreError(E202.format(path=self.location, cause=output.strip() or
-                                             f"exit status {self.process.returncode}"))
-            with contextlib.suppress(OSError), socket.create_connection(self.address, timeout=0.5):
-                return True
-            time.sleep(0.05)
-        self.stop()
-        raise StoreError(E202.format(path=self.location, cause=f"no answer within {_STARTUP_SECONDS:.0f} s"))
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
 
     def output(self) -> str:
-        """The last lines Oxigraph printed."""
+        """The last lines the worker printed."""
         if self._log is None:
             return ""
         self._log.seek(0)
         return self._log.read().decode("utf-8", "replace")[-2000:]
 
     def kill(self) -> None:
-        """Stop the child at once (SIGKILL), whatever it is doing."""
-        if self.process is not None and self.process.poll() is None:
+        """Stop the worker at once (SIGKILL), whatever it is doing."""
+        if self.alive:
             self.process.kill()
-            self.process.wait()
         self.stop()
 
     def stop(self) -> None:
-        """Terminate the child (SIGTERM, then SIGKILL after 5 s)."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+        """Close its pipes (the worker then exits), SIGKILL it after 5 s."""
+        for connection in (self._requests, self._answers):
+            if connection is not None:
+                connection.close()
+        self._requests = self._answers = None
+        if self.process is not None:
             try:
                 self.process.wait(5)
             except subprocess.TimeoutExpired:

@@ -1,50 +1,56 @@
-"""The public HTTP front: enforces graphbuild's safety rules, forwards the rest to Oxigraph.
+"""The public HTTP front: enforces graphbuild's safety rules, hands the rest to a worker.
 
 Routes (SPARQL 1.1 Protocol and Graph Store Protocol):
 
 - ``GET|POST /query`` and ``/sparql``: queries (``query`` parameter, form or
   ``application/sparql-query`` body); results capped at ``max_rows``. The workers read the
-  union of all graphs by default, so a query's ``FROM`` / ``FROM NAMED`` is passed on as
-  ``default-graph-uri`` / ``named-graph-uri`` (protocol parameters, if given, win).
+  union of all graphs by default, so a query's ``FROM`` / ``FROM NAMED`` is passed on as the
+  query's dataset (protocol ``default-graph-uri`` / ``named-graph-uri``, if given, win).
+  The prefixes of :data:`graphbuild.vocab.PREFIXES` are predeclared, as in the CLI.
 - ``POST /update`` (or ``/sparql`` with an update): 403 unless updates are allowed and the
   request carries ``Authorization: Bearer <token>``.
 - ``GET /store?graph=IRI`` reads a graph (capped); ``PUT|POST|DELETE /store`` write, like updates.
-- ``GET /``: Oxigraph's query page (YASGUI, served from the oxigraph program itself).
+- ``GET /``: Oxigraph's query page (:mod:`._page`).
 
-Refused before Oxigraph sees them: ``SERVICE`` (and ``LOAD`` in updates: both fetch from other
-hosts), bodies over ``max_body_bytes`` (413) or of unknown length (411). Each request leases
-one Oxigraph worker from the pool; Oxigraph's own timeout cancels most long queries, and a
-request still unanswered ``timeout`` + 2 s after it started gets 503 while its worker is
-killed and replaced, which stops the work.
+Refused before a worker sees them: a ``Host`` other than a loopback name when listening on
+loopback (DNS rebinding; ``allow_hosts`` adds names), what the SPARQL parser cannot read,
+``SERVICE`` and ``LOAD`` (:mod:`._sparql_check`), bodies over ``max_body_bytes`` (413), of
+unknown (411) or invalid (400) length, or slower than ``body_timeout`` (408). Each request
+leases one worker from the pool; a request still unanswered ``timeout`` s after it started
+gets 503 while its worker is killed and replaced, which stops the work.
 """
 
 from __future__ import annotations
 
 import hmac
-import http.client
+import ipaddress
+import re
 import socket
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs
 
-from ..errors import E207, E209, E210, E211, E212, E213, E214, E215, E216, E217, E218, E219
-from ._relay import Deadline, Refused, json_boolean_as_tsv, read_all, read_lines
+from ..errors import (E207, E209, E210, E211, E213, E214, E215, E216, E217, E219, E252, E253, E254)
+from ..vocab import PREFIXES
 from ._pool import Busy, ChildPool
+from ._refused import Refused
 from ._results import GRAPH_TYPES, SOLUTION_TYPES, negotiate, render_graph, render_solutions
-from ._sparql_text import blank_out, dataset_clause, query_form, uses_service
+from ._sparql_check import inspect_query, inspect_update
+from ._sparql_text import dataset_clause
 
-__all__ = ["FrontConfig", "make_handler"]
+__all__ = ["FrontConfig", "host_allowed", "make_handler"]
 
 _FORM = "application/x-www-form-urlencoded"
-_PAGE_PATHS = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}
 _QUERY_PATHS = {"/query", "/sparql"}
 _WRITE_METHODS = {"PUT", "POST", "DELETE"}
-_GRACE = 2.0  # seconds the front waits beyond Oxigraph's own timeout before it cuts the query
+_LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+_DIGITS = re.compile(r"[0-9]{1,18}")
 
 
 @dataclass(frozen=True)
 class FrontConfig:
-    """What the front enforces and where Oxigraph listens."""
+    """What the front enforces and which workers answer."""
 
     pool: ChildPool
     timeout: float = 30.0
@@ -53,23 +59,56 @@ class FrontConfig:
     token: str | None = None
     cors: bool = False
     max_body_bytes: int = 1 << 20
+    body_timeout: float = 10.0
+    loopback: bool = True  # listening on a loopback address: check the Host header
+    allow_hosts: tuple[str, ...] = ()
+    page: dict | None = None  # {path: (content type, bytes)} of the query page
 
 
 def make_handler(config: FrontConfig) -> type[BaseHTTPRequestHandler]:
     """A request handler class bound to ``config``."""
 
     class Handler(_FrontHandler):
-        pass
+        timeout = config.body_timeout  # seconds a client may take to send its request line and headers
 
     Handler.config = config
     return Handler
+
+
+def host_allowed(header: str | None, allow_hosts=()) -> bool:
+    """True if a ``Host`` header names this machine's loopback (any port) or one of ``allow_hosts``.
+
+    >>> [host_allowed(h) for h in ("localhost:7878", "127.0.0.1", "[::1]:80", "evil.example", "127.0.0.1.evil")]
+    [True, True, True, False, False]
+    >>> host_allowed("Graph.Example:7878", ["graph.example"])
+    True
+    """
+    name = (header or "").strip().lower()
+    if name.startswith("["):
+        name, _, rest = name.partition("]")
+        name, port = name + "]", rest.removeprefix(":")
+        if rest and not rest.startswith(":"):
+            return False
+    else:
+        before, colon, port = name.rpartition(":")
+        if not colon:
+            port = ""
+        else:
+            name = before
+    if port and not port.isdigit():
+        return False
+    if name in _LOOPBACK_NAMES or name in {h.lower() for h in allow_hosts}:
+        return True
+    try:
+        return ipaddress.ip_address(name.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class _FrontHandler(BaseHTTPRequestHandler):
     config: FrontConfig
     server_version = "graphbuild-serve"
     sys_version = ""
-    timeout = 60  # seconds a client may take to send its request
 
     # ------------------------------------------------------------------ dispatch
     def do_GET(self) -> None:
@@ -88,6 +127,36 @@ class _FrontHandler(BaseHTTPRequestHandler):
         self._dispatch("DELETE")
 
     def do_OPTIONS(self) -> None:
+        self._dispatch("OPTIONS")
+
+    def _dispatch(self, method: str) -> None:
+        path, _, query_string = self.path.partition("?")
+        try:
+            self._check_host()
+            if method == "OPTIONS":
+                self._options()
+            elif path in _QUERY_PATHS and method in ("GET", "HEAD", "POST"):
+                self._sparql(method, query_string)
+            elif path == "/update" and method == "POST":
+                self._update(self._read_body())
+            elif path == "/store":
+                self._graph_store(method, query_string)
+            elif self.config.page and path in self.config.page and method in ("GET", "HEAD"):
+                content_type, data = self.config.page[path]
+                self._send(200, data, content_type=content_type, head_only=method == "HEAD")
+            else:
+                raise Refused(404, E207.format(method=method, path=path))
+        except Refused as refusal:
+            self._send(refusal.status, (str(refusal) + "\n").encode("utf-8"), headers=refusal.headers)
+        except TimeoutError:
+            self._send(503, (E214.format(timeout=self.config.timeout) + "\n").encode())
+        except (OSError, EOFError) as exc:
+            if self._response_started:
+                raise
+            self._send(502, (E219.format(cause=f"the worker did not answer ({exc or type(exc).__name__})")
+                             + "\n").encode("utf-8"))
+
+    def _options(self) -> None:
         headers = {"Allow": "GET, HEAD, POST, PUT, DELETE, OPTIONS"}
         if self.config.cors:
             headers.update({"Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
@@ -95,52 +164,65 @@ class _FrontHandler(BaseHTTPRequestHandler):
                             "Access-Control-Max-Age": "600"})
         self._send(204, b"", headers=headers)
 
-    def _dispatch(self, method: str) -> None:
-        path, _, query_string = self.path.partition("?")
-        try:
-            if path in _QUERY_PATHS and method in ("GET", "HEAD", "POST"):
-                self._sparql(method, query_string)
-            elif path == "/update" and method == "POST":
-                self._update(self._read_body(), query_string)
-            elif path == "/store":
-                self._graph_store(method, query_string)
-            elif path in _PAGE_PATHS and method in ("GET", "HEAD"):
-                self._pass_through(method)
-            else:
-                raise Refused(404, E207.format(method=method, path=path))
-        except Refused as refusal:
-            self._send(refusal.status, (str(refusal) + "\n").encode("utf-8"), headers=refusal.headers)
-        except TimeoutError:
-            self._send(503, (E214.format(timeout=self.config.timeout) + "\n").encode())
-        except (OSError, http.client.HTTPException) as exc:
-            if self._response_started:
-                raise
-            self._send(502, (E219.format(cause=f"Oxigraph did not answer ({exc})") + "\n").encode("utf-8"))
+    def _check_host(self) -> None:
+        """On loopback, only loopback names: a page from elsewhere that rebinds its own name to
+        127.0.0.1 still sends that name, and is turned away (DNS rebinding)."""
+        if self.config.loopback and not host_allowed(self.headers.get("Host"), self.config.allow_hosts):
+            self.close_connection = True
+            allowed = ", ".join((*_LOOPBACK_NAMES, *self.config.allow_hosts))
+            host = self.headers.get("Host")
+            raise Refused(400 if host is None else 403, E254.format(host=host or "", allowed=allowed))
 
     # ------------------------------------------------------------------ requests
     def _read_body(self) -> bytes:
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            self.close_connection = True
             raise Refused(411, E217)
         length = self.headers.get("Content-Length")
         if length is None:
             raise Refused(411, E217)
-        try:
-            size = int(length)
-        except ValueError:
-            raise Refused(400, E217) from None
+        if not _DIGITS.fullmatch(length.strip()):  # int() would take "-1", "+5", "1_0"; isdigit() "²"
+            self.close_connection = True
+            raise Refused(400, E252.format(value=length[:40]))
+        size = int(length)
         if size > self.config.max_body_bytes:
             self.close_connection = True
             raise Refused(413, E213.format(size=size, limit=self.config.max_body_bytes))
-        return self.rfile.read(size)
+        return self._read_exactly(size)
+
+    def _read_exactly(self, size: int) -> bytes:
+        """``size`` body bytes, all within ``body_timeout`` (408 otherwise, however slowly they trickle)."""
+        end = time.monotonic() + self.config.body_timeout
+        chunks, got = [], 0
+        try:
+            while got < size:
+                left = end - time.monotonic()
+                if left <= 0:
+                    raise socket.timeout
+                self.connection.settimeout(left)
+                chunk = self.rfile.read1(min(size - got, 1 << 16))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+        except (socket.timeout, TimeoutError):
+            self.close_connection = True
+            raise Refused(408, E253.format(timeout=self.config.body_timeout, got=got, size=size)) from None
+        finally:
+            self.connection.settimeout(self.timeout)
+        if got < size:
+            self.close_connection = True
+            raise Refused(400, E253.format(timeout=self.config.body_timeout, got=got, size=size))
+        return b"".join(chunks)
 
     def _sparql(self, method: str, query_string: str) -> None:
         params = parse_qs(query_string, keep_blank_values=True)
         body = self._read_body() if method == "POST" else b""
-        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        content_type = self._content_type()
         if method == "POST" and content_type == _FORM:
             params.update(parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True))
         if method == "POST" and (content_type == "application/sparql-update" or "update" in params):
-            return self._update(body, query_string)
+            return self._update(body)
         if method == "POST" and content_type == "application/sparql-query":
             query = body.decode("utf-8", "replace")
         else:
@@ -148,39 +230,37 @@ class _FrontHandler(BaseHTTPRequestHandler):
         if not query:
             raise Refused(400, E216.format(what="SPARQL query",
                                            fix="send it as the 'query' parameter or as the request body"))
-        if uses_service(query):
-            raise Refused(403, E212)
         self._answer_query(method, query, params)
 
-    def _update(self, body: bytes, query_string: str) -> None:
+    def _update(self, body: bytes) -> None:
         self._check_write_allowed()
-        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if content_type == _FORM:
+        if self._content_type() == _FORM:
             text = (parse_qs(body.decode("utf-8", "replace")).get("update") or [""])[0]
         else:
             text = body.decode("utf-8", "replace")
         if not text.strip():
             raise Refused(400, E216.format(what="SPARQL update",
                                            fix="send it as the 'update' parameter or as the request body"))
-        if uses_service(text):
-            raise Refused(403, E212)
-        if "LOAD" in blank_out(text).upper().split():
-            raise Refused(403, E218)
-        self._forward_raw("POST", "/update" + (f"?{query_string}" if query_string else ""), body)
+        inspect_update(text, self.config.timeout)
+        self._call({"op": "update", "update": text, "base_iri": self._base_iri()})
 
     def _graph_store(self, method: str, query_string: str) -> None:
-        if method in _WRITE_METHODS:
-            body = self._read_body() if method != "DELETE" else b""
-            self._check_write_allowed()
-            return self._forward_raw(method, f"/store?{query_string}", body)
-        if method not in ("GET", "HEAD"):
-            raise Refused(405, E207.format(method=method, path="/store"))
         params = parse_qs(query_string, keep_blank_values=True)
+        if method not in _WRITE_METHODS | {"GET", "HEAD"}:
+            raise Refused(405, E207.format(method=method, path="/store"))
         if "graph" not in params and "default" not in params:
             raise Refused(400, E216.format(what="graph",
                                            fix="name it with /store?graph=IRI, or /store?default for the default graph"))
-        chosen = self._choose(GRAPH_TYPES)
-        self._capped(method, f"/store?{query_string}", None, "CONSTRUCT", chosen)
+        graph = params["graph"][0] if "graph" in params else None
+        if method in _WRITE_METHODS:
+            body = self._read_body() if method != "DELETE" else b""
+            self._check_write_allowed()
+            return self._call({"op": "write_graph", "method": method, "graph": graph, "media_type": self._content_type(),
+                               "base_iri": self._base_iri()}, body)
+        media, fmt = self._choose(GRAPH_TYPES)
+        header, payload = self._call({"op": "read_graph", "graph": graph, "max_rows": self.config.max_rows},
+                                     answer=False)
+        self._render(method, header, payload, media, fmt)
 
     def _check_write_allowed(self) -> None:
         if not self.config.allow_update:
@@ -191,6 +271,12 @@ class _FrontHandler(BaseHTTPRequestHandler):
             raise Refused(403, E211, headers={"WWW-Authenticate": 'Bearer realm="graphbuild"'})
 
     # ------------------------------------------------------------------ answering
+    def _content_type(self) -> str:
+        return (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+
+    def _base_iri(self) -> str:
+        return f"http://{self.headers.get('Host') or 'localhost'}{self.path.partition('?')[0]}"
+
     def _choose(self, table: dict) -> tuple[str, object]:
         chosen = negotiate(self.headers.get("Accept"), table)
         if chosen is None:
@@ -198,46 +284,31 @@ class _FrontHandler(BaseHTTPRequestHandler):
         return chosen
 
     def _answer_query(self, method: str, query: str, params: dict) -> None:
-        form = query_form(query)
-        chosen = self._choose(GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_TYPES)
-        extra = [(name, value) for name in ("default-graph-uri", "named-graph-uri") for value in params.get(name, [])]
-        if not extra:  # the protocol's graphs override the query's own FROM / FROM NAMED
-            extra = self._own_dataset(query)
-        body = urlencode([("query", query), *extra]).encode("utf-8")
-        self._capped(method, "/query", body, form, chosen)
+        form = inspect_query(query, self.config.timeout)
+        media, fmt = self._choose(GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_TYPES)
+        defaults, named = params.get("default-graph-uri"), params.get("named-graph-uri")
+        if defaults is None and named is None:  # the protocol's graphs override the query's own FROM
+            defaults, named = self._own_dataset(query)
+        request = {"op": "query", "query": query, "base_iri": self._base_iri(), "max_rows": self.config.max_rows,
+                   "default_graph": defaults, "named_graphs": named}
+        header, payload = self._call(request, answer=False)
+        self._render(method, header, payload, media, fmt)
 
-    def _own_dataset(self, query: str) -> list[tuple[str, str]]:
-        """The query's FROM / FROM NAMED as protocol parameters: the workers run with
-        ``--union-default-graph``, which would otherwise replace the query's dataset."""
-        base = f"http://{self.headers.get('Host') or 'localhost'}{self.path.partition('?')[0]}"
+    def _own_dataset(self, query: str) -> tuple[list[str] | None, list[str] | None]:
+        """The query's FROM / FROM NAMED: the workers read the union of all graphs by default,
+        which would otherwise replace the query's dataset."""
         try:
-            defaults, named = dataset_clause(query, base)
+            defaults, named = dataset_clause(query, self._base_iri(), PREFIXES)
         except ValueError as exc:
             raise Refused(400, E219.format(cause=exc)) from None
-        return [("default-graph-uri", g) for g in defaults] + [("named-graph-uri", g) for g in named]
+        return (defaults, named) if defaults or named else (None, None)
 
-    def _capped(self, method: str, path: str, body: bytes | None, form: str | None, chosen) -> None:
-        """Ask Oxigraph for a line format, keep ``max_rows`` lines, answer in the chosen format."""
-        media, fmt = chosen
-        graph = form in ("CONSTRUCT", "DESCRIBE")
-        accept = "application/n-triples" if graph else (
-            "application/sparql-results+json" if form == "ASK" else "text/tab-separated-values")
-
-        def read(connection, response, deadline):
-            if response.status != 200:
-                return response.status, _error_text(response), False
-            if form == "ASK":
-                return 200, read_all(connection, response, deadline), False
-            lines, truncated = read_lines(connection, response, deadline, self.config.max_rows, header=not graph)
-            return 200, b"".join(lines), truncated
-
-        status, payload, truncated = self._exchange("POST" if body is not None else "GET", path, body,
-                                                    {"Accept": accept, "Content-Type": _FORM}, read)
-        if status != 200:
-            return self._send(status, (E219.format(cause=payload.decode("utf-8", "replace")) + "\n").encode("utf-8"))
-        if form == "ASK":
-            output = render_solutions(json_boolean_as_tsv(payload), fmt, None)
-        elif graph:
+    def _render(self, method: str, header: dict, payload: bytes, media: str, fmt) -> None:
+        """Answer a worker's capped lines in the chosen format, saying whether they were cut."""
+        truncated = header.get("truncated", False)
+        if header["kind"] == "boolean":
+            output = render_solutions(payload, fmt, None)
+        elif header["kind"] == "triples":
             output = render_graph(payload, fmt, self.config.max_rows if truncated else None)
         else:
             output = render_solutions(payload, fmt, self.config.max_rows if truncated else None)
@@ -246,42 +317,24 @@ class _FrontHandler(BaseHTTPRequestHandler):
             headers["X-Graphbuild-Truncated"] = "true"
         self._send(200, output, content_type=_content_type(media), headers=headers, head_only=method == "HEAD")
 
-    def _forward_raw(self, method: str, path: str, body: bytes | None, *, head_only: bool = False,
-                     headers: dict | None = None) -> None:
-        """Forward as is (updates, Graph Store writes, the query page) and relay the answer."""
-        if headers is None:
-            headers = {name: self.headers[name] for name in ("Content-Type", "Accept") if self.headers.get(name)}
+    def _call(self, request: dict, body: bytes = b"", *, answer: bool = True):
+        """One request to a leased worker; a worker's error becomes the answer.
 
-        def read(connection, response, deadline):
-            return response.status, read_all(connection, response, deadline, limit=1 << 26), \
-                response.getheader("Content-Type")
-
-        status, data, content_type = self._exchange(method, path, body, headers, read)
-        self._send(status, data, content_type=content_type, head_only=head_only)
-
-    def _pass_through(self, method: str) -> None:
-        self._forward_raw("GET", self.path, None, head_only=method == "HEAD", headers={})
-
-    def _exchange(self, method, path, body, headers, read):
-        """One request to a leased Oxigraph child, read by ``read(connection, response, deadline)``.
-
-        Past the deadline a :class:`TimeoutError` propagates, and the pool kills that child.
+        Past the timeout a :class:`TimeoutError` propagates, and the pool kills that worker.
+        With ``answer`` a success is answered at once (204), else ``(header, payload)`` is returned.
         """
-        deadline = Deadline(self.config.timeout + _GRACE)
-        try:
-            with self.config.pool.lease(deadline.remaining()) as child:
-                connection = http.client.HTTPConnection(*child.address, timeout=deadline.remaining())
-                try:
-                    connection.request(method, path, body=body, headers=headers)
-                    connection.sock.settimeout(deadline.remaining())
-                    return read(connection, connection.getresponse(), deadline)
-                except socket.timeout:
-                    raise TimeoutError from None
-                finally:
-                    connection.close()  # also stops Oxigraph if it is still streaming rows
+        try:  # wait up to ``timeout`` for a free worker, then give the request ``timeout`` to run
+            with self.config.pool.lease(self.config.timeout) as worker:
+                header, payload = worker.call(request, body, self.config.timeout)
         except Busy:
             raise Refused(503, E209.format(workers=self.config.pool.size, timeout=self.config.timeout),
                           headers={"Retry-After": "5"}) from None
+        status = header.get("status", 200)
+        if status >= 400:
+            raise Refused(status, E219.format(cause=header.get("message") or f"HTTP {status}"))
+        if answer:
+            return self._send(status, b"", content_type=None)
+        return header, payload
 
     # ------------------------------------------------------------------ output
     _response_started = False
@@ -299,17 +352,11 @@ class _FrontHandler(BaseHTTPRequestHandler):
             self.send_header("Access-Control-Expose-Headers", "X-Graphbuild-Truncated, X-Graphbuild-Max-Rows")
         for name, value in (headers or {}).items():
             self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if not head_only:
             self.wfile.write(body)
-
-
-def _error_text(response: http.client.HTTPResponse) -> bytes:
-    """Oxigraph's error message; a cancellation is our timeout."""
-    text = response.read(64 * 1024)
-    if b"cancelled" in text.lower():
-        raise TimeoutError
-    return text.strip()
 
 
 def _content_type(media: str) -> str:

@@ -1,24 +1,21 @@
-"""A few warm Oxigraph children, one query each at a time; a query that overruns kills its child.
+"""A few warm worker processes, one request each at a time; a request that overruns kills its worker.
 
-Oxigraph's own ``--timeout-s`` cancels most queries, but not all work checks it (an
-``ORDER BY`` over a large join keeps sorting long after the limit, measured here), and a
-thread inside a process cannot be stopped from outside. A process can: the front leases a
-child for each request, and when the request overruns its deadline the child is killed
-(SIGKILL) and a fresh one takes its place (~30 ms to start), so the work really stops and
-other requests carry on with the other children.
+A query running inside pyoxigraph cannot be stopped from outside the thread that runs it, but
+a process can be: the front leases a worker for each request, and when the request overruns
+its deadline the worker is killed (SIGKILL) and a fresh one takes its place, so the work
+really stops and other requests carry on with the other workers.
 """
 
 from __future__ import annotations
 
 import contextlib
-import http.client
 import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
 
 from ..errors import E208, StoreError
-from ._child import OxigraphChild
+from ._child import WorkerProcess
 
 __all__ = ["Busy", "ChildPool"]
 
@@ -28,13 +25,13 @@ class Busy(Exception):
 
 
 class ChildPool:
-    """``size`` children made by ``factory`` (a started :class:`OxigraphChild` each)."""
+    """``size`` children made by ``factory`` (a started :class:`WorkerProcess` each)."""
 
-    def __init__(self, factory: Callable[[], OxigraphChild], size: int) -> None:
+    def __init__(self, factory: Callable[[], WorkerProcess], size: int) -> None:
         self._factory = factory
         self.size = size
-        self._idle: queue.Queue[OxigraphChild] = queue.Queue()
-        self._all: set[OxigraphChild] = set()
+        self._idle: queue.Queue[WorkerProcess] = queue.Queue()
+        self._all: set[WorkerProcess] = set()
         self._guard = threading.Lock()
         self.failure: str | None = None  # why a replacement could not be started
         self.replaced = 0
@@ -62,7 +59,7 @@ class ChildPool:
             raise self._error or StoreError(self.failure or E208.format(ready=ready, size=self.size, wait=wait))
         return self
 
-    def _add(self, child: OxigraphChild) -> None:
+    def _add(self, child: WorkerProcess) -> None:
         with self._guard:
             self._all.add(child)
         self._idle.put(child)
@@ -73,12 +70,18 @@ class ChildPool:
             return self.failure is None and all(c.process.poll() is None for c in self._all)
 
     @property
+    def isolated(self) -> bool:
+        """True when every worker runs without network access."""
+        with self._guard:
+            return all(c.isolated for c in self._all)
+
+    @property
     def pids(self) -> list[int]:
         with self._guard:
             return sorted(c.process.pid for c in self._all)
 
     @contextlib.contextmanager
-    def lease(self, wait: float) -> Iterator[OxigraphChild]:
+    def lease(self, wait: float) -> Iterator[WorkerProcess]:
         """A child for one request; if the request fails with a timeout or an I/O error the
         child is killed and replaced instead of being reused."""
         try:
@@ -87,7 +90,7 @@ class ChildPool:
             raise Busy from None
         try:
             yield child
-        except (OSError, http.client.HTTPException):  # TimeoutError is an OSError
+        except (OSError, EOFError):  # TimeoutError is an OSError; EOFError: the worker died
             self._replace(child)
             raise
         except BaseException:
@@ -95,7 +98,7 @@ class ChildPool:
             raise
         self._idle.put(child)
 
-    def _replace(self, child: OxigraphChild) -> None:
+    def _replace(self, child: WorkerProcess) -> None:
         with self._guard:  # forget it first, so that ``healthy`` never sees it dying
             self._all.discard(child)
             self.replaced += 1
