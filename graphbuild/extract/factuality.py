@@ -55,7 +55,8 @@ _CLIMB_THROUGH = frozenset({"pobj", "prep", "dobj", "attr", "appos", "nsubj", "n
 # Verbs whose to-infinitive complement did not happen ("failed to produce breakthroughs").
 _FAILING_VERBS = frozenset({"fail", "refuse", "decline", "neglect"})
 # Verbs whose "from V-ing" complement does not happen ("prevent Afghan territory from being used").
-_PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "prohibit", "ban", "keep", "deter", "refrain", "restrain"})
+_PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "prohibit", "ban", "keep", "deter", "refrain", "restrain",
+                               "block", "forbid", "discourage", "dissuade"})
 
 
 def is_negated(verb: Token) -> bool:

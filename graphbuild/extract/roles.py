@@ -219,7 +219,8 @@ def possessive_link(sent: Span, index: MentionIndex) -> Iterator[Link]:
             own = next((index.entity(c) for c in token.children
                         if c.dep_ == "compound" and index.entity(c) is not None), None)
         if own is not None and own is not owner:
-            predicate = "part" if own.label in _PART_LABELS else "possessive"
+            # "China's Xinjiang" is part of China; "Airbus' A380" is Airbus's, not a part of it
+            predicate = "part" if own.label in _PART_LABELS and owner.label in ("GPE", "LOC") else "possessive"
             yield Link(predicate, _arg(own), _arg(owner, owner_token), f"{owner_token.text}'s {own.text}", token)
         elif own is None and token.pos_ == "NOUN":
             concept = index.concept(token, owner.text)
