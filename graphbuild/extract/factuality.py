@@ -36,7 +36,8 @@ _NEGATING_ADJECTIVES = frozenset({"unlikely", "unable", "unwilling", "reluctant"
 _NEGATING_DETERMINERS = frozenset({"no", "neither", "nor"})
 # Nouns whose to-infinitive or "of V-ing" complement is not (yet) a fact.
 _NOUN_GOVERNOR_MODALITY = {
-    **dict.fromkeys(("need", "importance", "call", "demand", "necessity", "urgency"), "demanded"),
+    **dict.fromkeys(("need", "importance", "call", "demand", "necessity", "urgency", "recommendation",
+                     "proposal", "suggestion", "request", "order", "ruling"), "demanded"),
     **dict.fromkeys(("readiness", "willingness", "commitment", "plan", "pledge", "decision", "intention",
                      "resolve", "determination", "agreement", "promise", "aim", "goal"), "future"),
     **dict.fromkeys(("effort", "attempt", "bid", "hope", "wish", "desire", "ability"), "hedged"),

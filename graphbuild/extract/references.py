@@ -124,10 +124,13 @@ class ReferenceResolver:
             if token.i >= before:
                 break
             mention = index.entity(token)
-            if (mention is None and is_name_like(token) and token.dep_ in _SUBJECT_DEPS
-                    and token.text not in self._genders):  # "Mannion said": a person's name part, not a body
+            if mention is None and is_name_like(token) and token.dep_ in _SUBJECT_DEPS:
                 name = index.concept(token)
-                if name not in found:
+                if token.text in self._full_name_parts and name not in found:
+                    # "Papermaster had been with Apple, but a judge barred him": a known person's surname
+                    found[name] = _Candidate(Mention(name.text, name.start, name.end, "PERSON"), True,
+                                             self._genders.get(token.text, "-"))
+                elif token.text not in self._genders and name not in found:  # "Mannion said": not a body
                     found[name] = _Candidate(name, True, "-", unlabelled=True)
                 continue
             if mention is None or mention in found or mention.label not in _ACTOR_LABELS | {"PRODUCT"}:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import load_gazetteer
+from ..lang import resources
 from ..lexicon import load_lexicon
 from . import factuality
 from .assertability import argument_problem, names_nothing, predicate_problem
@@ -83,7 +84,8 @@ def prepositional_object(clause: _Clause, args) -> Iterator[tuple[str, Argument,
     taken = {_nominal_prep(clause.verb, noun) for noun in objects}
     lexicon = load_lexicon()
     # "sold it to the EU": the parser may call that "to" a dative; it is a preposition all the same
-    preps = [c for c in clause.verb.children if c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP"]
+    preps = [c for c in clause.verb.children if (c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP")
+             and c.text.lower() not in resources("en").adjunct_prepositions]  # "due to", "because of"
     for prep in preps:
         if prep in taken:
             continue  # "expressed opposition to X" is nominal_predicate's

@@ -37,6 +37,7 @@ class LanguageResources:
     nominal_antecedents: dict[str, frozenset[str]]  # "the company" -> NER labels it stands for
     positions: frozenset[str]  # head words of a title: "minister", "chief executive" -> "executive"
     relational_nouns: frozenset[str]  # "Boeing's rival" names someone else, not a thing Boeing owns
+    adjunct_prepositions: frozenset[str]  # "due (to)", "because (of)": a cause, never an object
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:
@@ -55,4 +56,5 @@ def resources(lang: str = "en") -> LanguageResources:
         nominal_antecedents={noun: frozenset(labels.split(",")) for noun, labels in _rows(lang, "nominal_antecedents.txt")},
         positions=frozenset(row[0] for row in _rows(lang, "positions.txt")),
         relational_nouns=frozenset(row[0] for row in _rows(lang, "relational_nouns.txt")),
+        adjunct_prepositions=frozenset(row[0] for row in _rows(lang, "adjunct_prepositions.txt")),
     )
