@@ -16,6 +16,7 @@ __all__ = [
     "QueryError",
     "StoreError",
     "StoreInUseError",
+    "WorkerError",
 ]
 
 # E0xx: store, models, input files, queries and outputs shared by every command
@@ -44,6 +45,8 @@ E014 = ("E014 Input {number} is empty: give a file, folder or glob (an empty pat
 E015 = "E015 Cannot read '{path}': {cause}. Pass a UTF-8 text file, one sentence or paragraph a line."
 E016 = ("E016 This is a SPARQL update ({keyword}); 'graphbuild query' only reads. The store changes "
         "through 'graphbuild build', or a server started with 'graphbuild serve --allow-update --token T'.")
+E017 = ("E017 The mapping worker process failed: {cause}. Documents built so far are stored; run the "
+        "build again to add the rest (in Python, kg.build(..., worker=False) maps without a worker).")
 
 # E1xx: the viewer (graphbuild render, show_graph, NotebookView)
 E101 = ("E101 No entity labelled '{label}' in the graph{hint}. Check the spelling (labels and aliases "
@@ -132,3 +135,7 @@ class StoreError(GraphbuildError, OSError):
 
 class StoreInUseError(StoreError):
     """Another process holds the store's lock."""
+
+
+class WorkerError(GraphbuildError, RuntimeError):
+    """A worker process of the build failed or stopped answering."""
