@@ -47,6 +47,10 @@ E016 = ("E016 This is a SPARQL update ({keyword}); 'graphbuild query' only reads
         "through 'graphbuild build', or a server started with 'graphbuild serve --allow-update --token T'.")
 E017 = ("E017 The mapping worker process failed: {cause}. Documents built so far are stored; run the "
         "build again to add the rest (in Python, kg.build(..., worker=False) maps without a worker).")
+E018 = ("E018 Nothing to build: {why}. Give .txt, .md, .html or .jsonl files, folders or globs holding "
+        "them, or '-' to read an article from standard input.{details}")
+E019 = ("E019 No stored document was read from '{source}'{hint}. 'graphbuild query \"SELECT ?s WHERE "
+        "{{ ?d gb:source ?s }}\"' lists the stored sources; nothing was removed.")
 
 # E1xx: the viewer (graphbuild render, show_graph, NotebookView)
 E101 = ("E101 No entity labelled '{label}' in the graph{hint}. Check the spelling (labels and aliases "

@@ -12,13 +12,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .iri import check_base_iri
 from .store import Store
 from .vocab import DEFAULT_BASE_IRI
+
+if TYPE_CHECKING:
+    from .build import BuildReport
+    from .ingest import Text
+    from .remove import RemoveReport
 
 __all__ = ["KnowledgeGraph"]
 
@@ -56,17 +61,29 @@ class KnowledgeGraph:
         self.close()
 
     # ------------------------------------------------------------------ writing
-    def build(self, items: Iterable[str | os.PathLike] | str | os.PathLike, *, progress: Any = None,
-              paths_only: bool = False, worker: bool | None = None):
+    def build(self, items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
+              progress: Callable[[int, int], None] | None = None, paths_only: bool = False,
+              worker: bool | None = None, languages: Collection[str] = ("en",), prune: bool = False,
+              ) -> BuildReport:
         """Add documents: paths, folders, globs (``Path`` or str naming an existing path or glob)
-        or raw texts (any other str; with ``paths_only`` such a str is an error instead).
+        or raw texts (any other str, or a :class:`graphbuild.ingest.Text`; with ``paths_only`` a
+        str that names no path is an error instead).
         ``progress(done, total)`` is called (from the writer thread) after each committed document.
         ``worker`` maps parses to RDF in a worker process; by default only for larger builds.
-        Returns a :class:`graphbuild.build.BuildReport`."""
+        ``languages``: documents confidently in another language are skipped (``("any",)``: none).
+        ``prune``: also remove stored documents whose source file is gone.
+        Raises :class:`InputError` (E018) when the inputs hold no document."""
         from .build import build
 
         return build(self.store, items, base_iri=self.base_iri, model=self.model, progress=progress,
-                     paths_only=paths_only, worker=worker)
+                     paths_only=paths_only, worker=worker, languages=languages, prune=prune)
+
+    def remove(self, sources: Iterable[str | os.PathLike]) -> RemoveReport:
+        """Remove the documents read from ``sources`` (files, folders, ``.jsonl`` files, or stored
+        source names), in one transaction; a source that matches nothing is E019 and removes nothing."""
+        from .remove import remove_sources
+
+        return remove_sources(self.store, [os.fspath(s) for s in sources])
 
     # ------------------------------------------------------------------ reading
     def query(self, sparql: str, **bindings: Any):
