@@ -21,11 +21,11 @@ from .ingest import Document, Skipped, Text, read_inputs
 from .language import foreign_language
 from .sources import gone_sources
 from .store import Store
+from .vocab import ONTOLOGY_GRAPH
 from .writer import DocumentWriter
 
 __all__ = ["BuildReport", "build"]
 
-ONTOLOGY_GRAPH = "https://graphbuild.org/ontology"
 # Below this many new documents, starting a worker process costs more than it saves.
 WORKER_MIN_DOCUMENTS = 8
 
@@ -170,6 +170,6 @@ def _ensure_ontology(store: Store) -> None:
     from .rdf import ontology_quads
 
     quads = list(ontology_quads())
-    stored = store.oxigraph.quads_for_pattern(None, None, None, quads[0].graph_name)
-    if sum(1 for _ in stored) != len(quads) or not all(store.oxigraph.__contains__(q) for q in quads):
+    stored = sum(1 for _ in store.graph_quads(ONTOLOGY_GRAPH))
+    if stored != len(quads) or not all(store.contains(q) for q in quads):
         store.replace_graph(ONTOLOGY_GRAPH, quads)

@@ -51,6 +51,10 @@ E018 = ("E018 Nothing to build: {why}. Give .txt, .md, .html or .jsonl files, fo
         "them, or '-' to read an article from standard input.{details}")
 E019 = ("E019 No stored document was read from '{source}'{hint}. 'graphbuild query \"SELECT ?s WHERE "
         "{{ ?d gb:source ?s }}\"' lists the stored sources; nothing was removed.")
+E020 = ("E020 Unknown prefix '{prefix}:' in '{name}'{hint}. Declared for you: {declared}; declare "
+        "another with 'PREFIX {prefix}: <IRI>' at the top of the query.")
+E021 = ("E021 '{name}' is not a graphbuild term{hint}. 'graphbuild vocab' lists the classes and "
+        "properties in the store; gbr: holds the open relations named after verbs.")
 
 # E1xx: the viewer (graphbuild render, show_graph, NotebookView)
 E101 = ("E101 No entity labelled '{label}' in the graph{hint}. Check the spelling (labels and aliases "

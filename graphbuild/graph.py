@@ -22,6 +22,8 @@ from .vocab import DEFAULT_BASE_IRI
 
 if TYPE_CHECKING:
     from .build import BuildReport
+    from .catalog import Term
+    from .query import QueryResult
     from .ingest import Text
     from .remove import RemoveReport
 
@@ -94,6 +96,19 @@ class KnowledgeGraph:
         from .query import run_query
 
         return run_query(self.store, sparql, bindings)
+
+    def vocab(self) -> list[Term]:
+        """The classes and properties in use, with prefixed names, labels, categories and counts."""
+        from .catalog import vocabulary
+
+        return vocabulary(self.store)
+
+    def select(self, sparql: str, **bindings: Any) -> QueryResult:
+        """Like :meth:`query`, but the whole result as a :class:`graphbuild.query.QueryResult`
+        (variables, rows, boolean or triples), ready for :func:`graphbuild.query.format_result`."""
+        from .query import select
+
+        return select(self.store, sparql, bindings)
 
     def stats(self) -> dict:
         """Counts of documents, entities by class and relations by property."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import networkx as nx
 
 from .store import Store
+from .vocab import local_name
 
 __all__ = ["entity_graph"]
 
@@ -57,7 +58,7 @@ def entity_graph(store: Store) -> nx.MultiDiGraph:
         graph.add_node(
             row["e"].value,
             label=row["label"].value if row["label"] is not None else row["e"].value,
-            type=_local_name(type_iri),
+            type=local_name(type_iri),
             type_iri=type_iri,
             aliases=sorted(aliases),
             mentions=int(row["mentions"].value),
@@ -69,11 +70,8 @@ def entity_graph(store: Store) -> nx.MultiDiGraph:
         category = row["category"].value if row["category"] is not None else None
         graph.add_edge(
             s, o, key=p, property=p,
-            label=row["label"].value if row["label"] is not None else _local_name(p),
+            label=row["label"].value if row["label"] is not None else local_name(p),
             category=category, statements=int(row["statements"].value),
         )
     return graph
 
-
-def _local_name(iri: str) -> str:
-    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]

@@ -185,6 +185,14 @@ class Store:
         """Every quad in the store."""
         return self._ox.quads_for_pattern(None, None, None, None)
 
+    def graph_quads(self, graph: str | None) -> Iterator[ox.Quad]:
+        """The quads of named graph ``graph`` (``None``: of the default graph)."""
+        return self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph() if graph is None else ox.NamedNode(graph))
+
+    def contains(self, quad: ox.Quad) -> bool:
+        """True if ``quad`` is stored."""
+        return quad in self._ox
+
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._ox.named_graphs())
 

@@ -31,8 +31,8 @@ def test_the_summary_counts_the_seeds(seeds_store):
     with KnowledgeGraph.open(seeds_store, read_only=True) as kg:
         stats = kg.stats()
     assert stats["documents"] == 2
-    assert stats["entities"]["Country"] >= 4
-    assert stats["relations"]["supports"]["asserted"] >= 3
+    assert stats["entities"]["schema:Country"] >= 4
+    assert stats["relations"]["gb:supports"]["asserted"] >= 3
 
 
 def two_articles(folder, first: str, second: str):

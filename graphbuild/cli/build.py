@@ -10,7 +10,7 @@ import tempfile
 import click
 
 from ..errors import E007, OutputError
-from ._options import store_option
+from ._options import echo_json, format_option, store_option
 
 
 @click.command("build")
@@ -26,7 +26,8 @@ from ._options import store_option
               help="Languages to build, as ISO codes separated by commas, or 'any'; documents "
                    "confidently in another language are skipped with a reason.")
 @click.option("--prune", is_flag=True, help="Also remove stored documents whose source file is gone.")
-def command(paths, store, model, base_iri, html, no_html, languages, prune):
+@format_option("text", "json")
+def command(paths, store, model, base_iri, html, no_html, languages, prune, fmt):
     """Build the graph from PATHS: .txt/.md/.html/.jsonl files, folders and globs;
     '-' reads one article from standard input.
 
@@ -53,10 +54,13 @@ def command(paths, store, model, base_iri, html, no_html, languages, prune):
             report = kg.build(items, **options)
         for skipped in report.skipped:
             click.echo(str(skipped), err=True)
-        click.echo(report.summary())
+        if fmt == "text":
+            click.echo(report.summary())
         if not no_html and (report.documents or report.removed or not os.path.exists(html)):
             rendered = kg.render(html)
-            click.echo(f"wrote {getattr(rendered, 'path', html)}")
+            click.echo(f"wrote {rendered.path}", err=fmt == "json")
+    if fmt == "json":
+        echo_json(report)
 
 
 def _stdin_text():
@@ -65,7 +69,8 @@ def _stdin_text():
 
     from ..ingest import Text
 
-    text = click.get_text_stream("stdin").read()
+    with click.open_file("-", encoding="utf-8") as stdin:
+        text = stdin.read()
     return Text(text, source="stdin:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16])
 
 

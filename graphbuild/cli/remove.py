@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from ._options import store_option
+from ._options import echo_json, format_option, store_option
 
 
 @click.command("remove")
 @click.argument("sources", nargs=-1, required=True)
 @store_option
-def command(sources, store):
+@format_option("text", "json")
+def command(sources, store, fmt):
     """Remove the documents read from SOURCES: files (deleted ones too), folders, .jsonl files,
     or source names as stored (gb:source).
 
@@ -20,4 +21,8 @@ def command(sources, store):
     from ..graph import KnowledgeGraph
 
     with KnowledgeGraph.open(store) as kg:
-        click.echo(kg.remove(sources).summary())
+        report = kg.remove(sources)
+    if fmt == "json":
+        echo_json(report)
+    else:
+        click.echo(report.summary())

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..store import Store
+from ..vocab import local_name
 
 __all__ = ["Entity", "GraphData", "Relation", "Statement", "document_titles", "load_graph", "local_name",
            "property_labels"]
@@ -204,15 +205,6 @@ def _main_class(type_iris: list[str]) -> str:
             return preferred
     others = [n for n in names if n != "Concept"]
     return (others or names or ["Thing"])[0]
-
-
-def local_name(iri: str) -> str:
-    """The last segment of an IRI, as a fallback label.
-
-    >>> local_name("https://graphbuild.org/relation/deepen_in")
-    'deepen_in'
-    """
-    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _text(term: object) -> str:
