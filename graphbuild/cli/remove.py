@@ -24,5 +24,15 @@ def command(sources, store, fmt):
         report = kg.remove(sources)
     if fmt == "json":
         echo_json(report)
-    else:
-        click.echo(report.summary())
+        return
+    click.echo(f"removed {report.graphs} document{'s' if report.graphs != 1 else ''}")
+    for source in report.sources:
+        click.echo(f"  {_shown(source)}")
+
+
+def _shown(source: str) -> str:
+    """A source under the working folder, relative to it (as the user named it)."""
+    import os
+
+    here = os.getcwd() + os.sep
+    return source[len(here):] if source.startswith(here) else source
