@@ -21,7 +21,15 @@ from .store import Store
 from .vocab import DEFAULT_BASE_IRI
 
 if TYPE_CHECKING:
+    import networkx as nx
+    import pyoxigraph as ox
+    import rdflib
+
     from .build import BuildReport
+    from .evaluate import EvalReport
+    from .push import PushReport
+    from .validate import ValidationReport
+    from .viewer.render import NotebookView, RenderReport
     from .catalog import Term
     from .query import QueryResult
     from .ingest import Text
@@ -88,7 +96,7 @@ class KnowledgeGraph:
         return remove_sources(self.store, [os.fspath(s) for s in sources])
 
     # ------------------------------------------------------------------ reading
-    def query(self, sparql: str, **bindings: Any):
+    def query(self, sparql: str, **bindings: Any) -> list[dict[str, Any]] | bool | list[ox.Triple]:
         """Run SPARQL over the union of document graphs; bind variables by keyword.
 
         Returns a list of dict rows (SELECT), a bool (ASK) or a list of triples (CONSTRUCT).
@@ -110,68 +118,68 @@ class KnowledgeGraph:
 
         return select(self.store, sparql, bindings)
 
-    def stats(self) -> dict:
+    def stats(self) -> dict[str, Any]:
         """Counts of documents, entities by class and relations by property."""
         from .stats import store_stats
 
         return store_stats(self.store)
 
-    def export(self, path: str | os.PathLike | None = None, format: str = "turtle"):
+    def export(self, path: str | os.PathLike | None = None, format: str = "turtle") -> bytes | Path:
         """Write the graph in ``format`` to ``path``; with no path, return the bytes."""
         from .export import export
 
         return export(self.store, format, path)
 
-    def render(self, path: str | os.PathLike = "graph.html", **options: Any):
+    def render(self, path: str | os.PathLike = "graph.html", **options: Any) -> RenderReport:
         """Write the interactive HTML network; see :func:`graphbuild.viewer.render_graph`."""
         from .viewer import render_graph
 
         return render_graph(self.store, Path(path), **options)
 
-    def show(self, **options: Any):
+    def show(self, **options: Any) -> NotebookView:
         """Display the interactive network inline in a notebook."""
         from .viewer import show_graph
 
         return show_graph(self.store, **options)
 
-    def to_networkx(self):
+    def to_networkx(self) -> nx.MultiDiGraph:
         """Entities as nodes, asserted relations as edges (a ``networkx.MultiDiGraph``)."""
         from .networkx_view import entity_graph
 
         return entity_graph(self.store)
 
-    def analyze(self, top: int = 10) -> dict:
+    def analyze(self, top: int = 10) -> dict[str, Any]:
         """Most central entities, communities and counts; see :func:`graphbuild.analyze.analyze`."""
         from .analyze import analyze
 
         return analyze(self.to_networkx(), top=top)
 
-    def path(self, a: str, b: str) -> list[dict]:
+    def path(self, a: str, b: str) -> list[dict[str, Any]]:
         """How entity ``a`` connects to ``b`` (labels or aliases): one dict per hop, with its relation."""
         from .analyze import find_path
 
         return find_path(self.to_networkx(), a, b)
 
-    def validate(self, shapes: str | os.PathLike | None = None):
+    def validate(self, shapes: str | os.PathLike | None = None) -> ValidationReport:
         """Check the graph against the SHACL shapes; returns a :class:`graphbuild.validate.ValidationReport`."""
         from .validate import validate_store
 
         return validate_store(self.store, shapes)
 
-    def evaluate(self, gold: str | os.PathLike):
+    def evaluate(self, gold: str | os.PathLike) -> EvalReport:
         """Score the asserted facts against a gold JSON Lines file; see :mod:`graphbuild.evaluate`."""
         from .evaluate import evaluate
 
         return evaluate(self.store, gold)
 
-    def push(self, url: str, **options: Any):
+    def push(self, url: str, **options: Any) -> PushReport:
         """Send every document graph to another store (Graph Store Protocol or SPARQL Update);
         see :func:`graphbuild.push.push_store` for the options. Returns a ``PushReport``."""
         from .push import push_store
 
         return push_store(self.store, url, **options)
 
-    def to_rdflib(self):
+    def to_rdflib(self) -> rdflib.Dataset:
         """Every quad as an ``rdflib.Dataset`` (named graphs kept)."""
         from .rdflib_view import to_dataset
 

@@ -52,6 +52,7 @@ def test_the_installed_package_is_the_wheel_not_the_checkout(wheel_env, tmp_path
     where = _run(wheel_env / "python", "-c", "import graphbuild; print(graphbuild.__file__)", cwd=tmp_path).stdout
     assert Path(where.strip()).is_relative_to(wheel_env.parent), where
     assert not Path(where.strip()).is_relative_to(ROOT)
+    assert (Path(where.strip()).parent / "py.typed").exists(), "type information ships in the wheel"
 
 
 def test_a_wheel_install_builds_the_seeds_outside_the_checkout(wheel_env, tmp_path):
