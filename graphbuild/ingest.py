@@ -3,7 +3,8 @@
 Supported: ``.txt``, ``.md``, ``.html``/``.htm`` and ``.jsonl`` (one article a line: ``text``,
 optional ``id``, ``title``, ``url``, ``published``); a file named explicitly is read as text
 whatever its extension. Files that are binary, empty, not decodable, office documents or PDFs
-(``BINARY_FORMATS``), files in a folder with another extension, and texts that are empty, are
+(``BINARY_FORMATS``, unless a reader plugin for them is installed: :mod:`graphbuild.readers`),
+files in a folder with another extension, and texts that are empty, are
 skipped with a one-line reason; the build goes on. Hidden files and folders (``.git``) are not
 inputs. :class:`Text` marks a string as article text where paths are expected (``build -``).
 
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import E006, E009, E014, InputError
+from .readers import GROUP, installed_reader
 
 __all__ = ["BINARY_FORMATS", "Document", "SUFFIXES", "Skipped", "Text", "read_inputs"]
 
@@ -138,8 +140,12 @@ def _read_file(path: Path, *, named: bool) -> list[Document | Skipped]:
     text file is read; a file found in a folder must have a supported extension."""
     source = str(path.resolve())
     suffix = path.suffix.lower()
+    reader = installed_reader(suffix) if suffix else None
+    if reader is not None:
+        return [_read_with_plugin(path, source, *reader)]
     if suffix in BINARY_FORMATS:
-        return [Skipped(source, f"{suffix} is {BINARY_FORMATS[suffix]}")]
+        return [Skipped(source, f"{suffix} is {BINARY_FORMATS[suffix]}, or install a reader for it "
+                                f"(a package with a '{GROUP}' entry point named '{suffix}')")]
     if not named and suffix not in SUFFIXES:
         kind = f"'{suffix}' files" if suffix else "files without an extension"
         return [Skipped(source, f"{kind} are not read from a folder (only {', '.join(SUFFIXES)}); "
@@ -158,6 +164,16 @@ def _read_file(path: Path, *, named: bool) -> list[Document | Skipped]:
         title, text = _html_text(text)
         return [_from_text(text, source, title=title, fallback_title=path.stem)]
     return [_from_text(text, source, fallback_title=path.stem)]
+
+
+def _read_with_plugin(path: Path, source: str, name: str, reader) -> Document | Skipped:
+    try:
+        text = reader(path)
+    except Exception as exc:  # noqa: BLE001 - a plugin's failure skips its file, with the cause
+        return Skipped(source, f"the reader {name} failed: {type(exc).__name__}: {exc}")
+    if not isinstance(text, str) or not text.strip():
+        return Skipped(source, f"the reader {name} found no text")
+    return _from_text(text.replace("\r\n", "\n"), source, fallback_title=path.stem)
 
 
 def _decode(data: bytes) -> str | Skipped:

@@ -140,3 +140,25 @@ def test_a_folder_of_unreadable_files_is_an_error_listing_them(runner, tmp_path)
     result = runner.invoke(main, ["build", str(tmp_path / "in"), "--store", str(tmp_path / "s"), "--no-html"])
     assert result.exit_code == 1 and "E018 Nothing to build: every input was skipped" in result.output
     assert "a.pdf: .pdf is a PDF" in result.output and "b.csv" in result.output
+
+
+def test_an_installed_reader_plugin_reads_its_format(tmp_path, monkeypatch):
+    from graphbuild import readers
+
+    plugin = tmp_path / "plugin"
+    (plugin / "fake_docx_reader-1.0.dist-info").mkdir(parents=True)
+    (plugin / "fake_docx_reader-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: fake-docx-reader\nVersion: 1.0\n", encoding="utf-8")
+    (plugin / "fake_docx_reader-1.0.dist-info" / "entry_points.txt").write_text(
+        "[graphbuild.readers]\n.docx = fake_docx_reader:read_text\n", encoding="utf-8")
+    (plugin / "fake_docx_reader.py").write_text(
+        "def read_text(path):\n    return 'Text of ' + path.name\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(plugin))
+    readers._installed.cache_clear()
+    try:
+        (tmp_path / "in").mkdir()
+        (tmp_path / "in" / "report.docx").write_bytes(b"PK\x03\x04 not really a docx")
+        docs, skipped = read_inputs([tmp_path / "in"])
+    finally:
+        readers._installed.cache_clear()
+    assert [d.text for d in docs] == ["Text of report.docx"] and skipped == []
