@@ -11,6 +11,7 @@ only whole documents, and the next build completes the rest.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -65,13 +66,14 @@ class BuildReport:
 
 def build(store: Store, items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
           base_iri: str, model: str | None = None, progress: Callable[[int, int], None] | None = None,
-          paths_only: bool = False, worker: bool | None = None, languages: Collection[str] = ("en",),
+          paths_only: bool = False, worker: bool | None = None, languages: Collection[str] | None = None,
           prune: bool = False) -> BuildReport:
     """Add the documents in ``items`` to ``store``; see :meth:`KnowledgeGraph.build`.
 
     ``worker``: map parsed documents to RDF in a worker process (``None``: when there are at
     least ``WORKER_MIN_DOCUMENTS`` new documents and more than one CPU). ``languages``: ISO
-    codes of the languages to build (``"any"`` for all); other documents are skipped. ``prune``:
+    codes of the languages to build (``"any"`` for all; default: the pipeline's language, from
+    its name, e.g. ``de`` for ``de_core_news_sm``); other documents are skipped. ``prune``:
     also remove the stored documents whose source file is gone (in the same transaction as
     the graphs of changed files). Raises E018 when no input holds a document.
     """
@@ -80,7 +82,7 @@ def build(store: Store, items: Iterable[str | os.PathLike | Text] | str | os.Pat
     documents, report.skipped = read_inputs(items, paths_only=paths_only)
     if not documents:
         raise _nothing_built(report.skipped)
-    todo = _new_documents(store, documents, report, languages, prune)
+    todo = _new_documents(store, documents, report, languages or pipeline_languages(model), prune)
     if not todo and not report.unchanged:
         raise _nothing_built(report.skipped)
     _ensure_ontology(store)
@@ -88,6 +90,16 @@ def build(store: Store, items: Iterable[str | os.PathLike | Text] | str | os.Pat
         _build_documents(store, todo, base_iri, model, progress, report, worker)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def pipeline_languages(model: str | None) -> tuple[str, ...]:
+    """The language a spaCy pipeline reads, from its name (``de_core_news_sm``: ``de``); English by default.
+
+    >>> pipeline_languages("de_core_news_sm"), pipeline_languages(None), pipeline_languages("my_pipeline")
+    (('de',), ('en',), ('en',))
+    """
+    named = re.match(r"([a-z]{2,3})_(core|dep|ent|sent)_", model or "")  # spaCy's naming: lang_type_genre_size
+    return (named.group(1),) if named else ("en",)
 
 
 def _nothing_built(skipped: list[Skipped], shown: int = 5) -> InputError:

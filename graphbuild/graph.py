@@ -73,14 +73,15 @@ class KnowledgeGraph:
     # ------------------------------------------------------------------ writing
     def build(self, items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
               progress: Callable[[int, int], None] | None = None, paths_only: bool = False,
-              worker: bool | None = None, languages: Collection[str] = ("en",), prune: bool = False,
+              worker: bool | None = None, languages: Collection[str] | None = None, prune: bool = False,
               ) -> BuildReport:
         """Add documents: paths, folders, globs (``Path`` or str naming an existing path or glob)
         or raw texts (any other str, or a :class:`graphbuild.ingest.Text`; with ``paths_only`` a
         str that names no path is an error instead).
         ``progress(done, total)`` is called (from the writer thread) after each committed document.
         ``worker`` maps parses to RDF in a worker process; by default only for larger builds.
-        ``languages``: documents confidently in another language are skipped (``("any",)``: none).
+        ``languages``: ISO codes; documents confidently in another language are skipped (``("any",)``:
+        none are; default: the pipeline's language, English for the default pipeline).
         ``prune``: also remove stored documents whose source file is gone.
         Raises :class:`InputError` (E018) when the inputs hold no document."""
         from .build import build

@@ -22,9 +22,10 @@ from ._options import echo_json, format_option, store_option
 @click.option("--html", "html", default="graph.html", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the interactive network after the build.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML network.")
-@click.option("--lang", "languages", default="en", show_default=True, metavar="CODES",
+@click.option("--lang", "languages", default=None, metavar="CODES",
               help="Languages to build, as ISO codes separated by commas, or 'any'; documents "
-                   "confidently in another language are skipped with a reason.")
+                   "confidently in another language are skipped with a reason [default: the "
+                   "pipeline's language, en].")
 @click.option("--prune", is_flag=True, help="Also remove stored documents whose source file is gone.")
 @format_option("text", "json")
 def command(paths, store, model, base_iri, html, no_html, languages, prune, fmt):
@@ -40,7 +41,7 @@ def command(paths, store, model, base_iri, html, no_html, languages, prune, fmt)
     if not no_html:
         _check_writable(html)  # before the build, not after minutes of parsing
     items = [_stdin_text() if path == "-" else path for path in paths]
-    accepted = tuple(code.strip() for code in languages.split(",") if code.strip()) or ("en",)
+    accepted = tuple(code.strip() for code in (languages or "").split(",") if code.strip()) or None
     with KnowledgeGraph.open(store, base_iri=base_iri or DEFAULT_BASE_IRI, model=model) as kg:
         options = {"paths_only": True, "languages": accepted, "prune": prune}
         if sys.stderr.isatty():
