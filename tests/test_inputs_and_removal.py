@@ -99,3 +99,11 @@ def test_build_prune_drops_documents_whose_file_is_gone(tmp_path):
     assert pruned.stdout.strip() == "documents: 0 built, 2 unchanged, 0 skipped, 1 removed (source file gone)"
     with KnowledgeGraph.open(tmp_path / "store", read_only=True) as kg:
         assert _sources(kg) == ["a.txt", "c.txt"]
+
+
+def test_remove_from_a_store_that_does_not_exist_creates_nothing(runner, tmp_path):
+    from graphbuild.cli import main
+
+    result = runner.invoke(main, ["remove", "a.txt", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 1 and "E002" in result.output and "graphbuild build" in result.output
+    assert not (tmp_path / "none").exists()

@@ -18,8 +18,13 @@ def command(sources, store, fmt):
     All in one transaction; if one SOURCE matches no stored document, nothing is removed.
     Example: graphbuild remove articles/old-report.txt
     """
+    from pathlib import Path
+
+    from ..errors import E002, StoreError
     from ..graph import KnowledgeGraph
 
+    if not (Path(store) / "CURRENT").exists():  # never create an empty store just to remove from it
+        raise StoreError(E002.format(path=store, cause="no graphbuild store there yet (run 'graphbuild build' first)"))
     with KnowledgeGraph.open(store) as kg:
         report = kg.remove(sources)
     if fmt == "json":
