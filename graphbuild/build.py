@@ -11,18 +11,22 @@ only whole documents, and the next build completes the rest.
 from __future__ import annotations
 
 import os
+import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from .ingest import Document, Skipped, read_inputs
+from .errors import E018, InputError
+from .ingest import Document, Skipped, Text, read_inputs
+from .language import foreign_language
+from .sources import gone_sources
 from .store import Store
+from .vocab import ONTOLOGY_GRAPH
 from .writer import DocumentWriter
 
 __all__ = ["BuildReport", "build"]
 
-ONTOLOGY_GRAPH = "https://graphbuild.org/ontology"
 # Below this many new documents, starting a worker process costs more than it saves.
 WORKER_MIN_DOCUMENTS = 8
 
@@ -41,30 +45,46 @@ class BuildReport:
     words: int = 0
     seconds: float = 0.0
     skipped: list[Skipped] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # sources pruned because their file is gone
 
     def summary(self) -> str:
         """A few human-readable lines for the terminal."""
+        if not self.documents:
+            return self._counts_line()
         lines = [
-            f"documents: {self.documents} built, {self.unchanged} unchanged, {len(self.skipped)} skipped",
+            self._counts_line(),
             f"sentences: {self.sentences}  entities: {self.entities}  relations: {self.relations} "
             f"({self.asserted} asserted)  triples: {self.quads}",
             f"seconds: {self.seconds:.1f}",
         ]
         return "\n".join(lines)
 
+    def _counts_line(self) -> str:
+        line = f"documents: {self.documents} built, {self.unchanged} unchanged, {len(self.skipped)} skipped"
+        return line + (f", {len(self.removed)} removed (source file gone)" if self.removed else "")
 
-def build(store: Store, items: Iterable[str | os.PathLike] | str | os.PathLike, *, base_iri: str,
-          model: str | None = None, progress: Callable[[int, int], None] | None = None,
-          paths_only: bool = False, worker: bool | None = None) -> BuildReport:
+
+def build(store: Store, items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
+          base_iri: str, model: str | None = None, progress: Callable[[int, int], None] | None = None,
+          paths_only: bool = False, worker: bool | None = None, languages: Collection[str] | None = None,
+          prune: bool = False) -> BuildReport:
     """Add the documents in ``items`` to ``store``; see :meth:`KnowledgeGraph.build`.
 
     ``worker``: map parsed documents to RDF in a worker process (``None``: when there are at
-    least ``WORKER_MIN_DOCUMENTS`` new documents and more than one CPU).
+    least ``WORKER_MIN_DOCUMENTS`` new documents and more than one CPU). ``languages``: ISO
+    codes of the languages to build (``"any"`` for all; default: the pipeline's language, from
+    its name, e.g. ``de`` for ``de_core_news_sm``); other documents are skipped. ``prune``:
+    also remove the stored documents whose source file is gone (in the same transaction as
+    the graphs of changed files). Raises E018 when no input holds a document.
     """
     started = time.perf_counter()
     report = BuildReport()
     documents, report.skipped = read_inputs(items, paths_only=paths_only)
-    todo = _new_documents(store, documents, report)
+    if not documents:
+        raise _nothing_built(report.skipped)
+    todo = _new_documents(store, documents, report, languages or pipeline_languages(model), prune)
+    if not todo and not report.unchanged:
+        raise _nothing_built(report.skipped)
     _ensure_ontology(store)
     if todo:
         _build_documents(store, todo, base_iri, model, progress, report, worker)
@@ -72,7 +92,25 @@ def build(store: Store, items: Iterable[str | os.PathLike] | str | os.PathLike, 
     return report
 
 
-def _new_documents(store: Store, documents: list[Document], report: BuildReport) -> list[Document]:
+def pipeline_languages(model: str | None) -> tuple[str, ...]:
+    """The language a spaCy pipeline reads, from its name (``de_core_news_sm``: ``de``); English by default.
+
+    >>> pipeline_languages("de_core_news_sm"), pipeline_languages(None), pipeline_languages("my_pipeline")
+    (('de',), ('en',), ('en',))
+    """
+    named = re.match(r"([a-z]{2,3})_(core|dep|ent|sent)_", model or "")  # spaCy's naming: lang_type_genre_size
+    return (named.group(1),) if named else ("en",)
+
+
+def _nothing_built(skipped: list[Skipped], shown: int = 5) -> InputError:
+    if not skipped:
+        return InputError(E018.format(why="the inputs hold no files", details=""))
+    lines = [str(s) for s in skipped[:shown]] + ([f"... and {len(skipped) - shown} more"] if len(skipped) > shown else [])
+    return InputError(E018.format(why="every input was skipped", details="".join("\n  " + line for line in lines)))
+
+
+def _new_documents(store: Store, documents: list[Document], report: BuildReport, languages: Collection[str],
+                   prune: bool) -> list[Document]:
     stored, by_source = store.document_index()
     todo: dict[str, Document] = {}
     stale: list[str] = []
@@ -83,8 +121,16 @@ def _new_documents(store: Store, documents: list[Document], report: BuildReport)
             stale += [g for g in by_source.get(document.source, ()) if g != stored[document.content_hash]]
         elif document.content_hash in todo:
             report.skipped.append(Skipped(document.source, f"same text as {todo[document.content_hash].source}"))
+        elif (foreign := foreign_language(document.text, languages)) is not None:
+            code, confidence = foreign
+            report.skipped.append(Skipped(document.source, (
+                f"written in '{code}' ({confidence:.0%} sure), not {'/'.join(languages)}; build it with "
+                f"--lang {code} (and a --model for that language) if you mean to")))
         else:
             todo[document.content_hash] = document
+    if prune:
+        report.removed = gone_sources(by_source)
+        stale += [g for source in report.removed for g in by_source[source]]
     store.drop_graphs(stale)
     return list(todo.values())
 
@@ -136,6 +182,6 @@ def _ensure_ontology(store: Store) -> None:
     from .rdf import ontology_quads
 
     quads = list(ontology_quads())
-    stored = store.oxigraph.quads_for_pattern(None, None, None, quads[0].graph_name)
-    if sum(1 for _ in stored) != len(quads) or not all(store.oxigraph.__contains__(q) for q in quads):
+    stored = sum(1 for _ in store.graph_quads(ONTOLOGY_GRAPH))
+    if stored != len(quads) or not all(store.contains(q) for q in quads):
         store.replace_graph(ONTOLOGY_GRAPH, quads)

@@ -16,6 +16,7 @@ __all__ = [
     "QueryError",
     "StoreError",
     "StoreInUseError",
+    "WorkerError",
 ]
 
 # E0xx: store, models, input files, queries and outputs shared by every command
@@ -44,6 +45,16 @@ E014 = ("E014 Input {number} is empty: give a file, folder or glob (an empty pat
 E015 = "E015 Cannot read '{path}': {cause}. Pass a UTF-8 text file, one sentence or paragraph a line."
 E016 = ("E016 This is a SPARQL update ({keyword}); 'graphbuild query' only reads. The store changes "
         "through 'graphbuild build', or a server started with 'graphbuild serve --allow-update --token T'.")
+E017 = ("E017 The mapping worker process failed: {cause}. Documents built so far are stored; run the "
+        "build again to add the rest (in Python, kg.build(..., worker=False) maps without a worker).")
+E018 = ("E018 Nothing to build: {why}. Give .txt, .md, .html or .jsonl files, folders or globs holding "
+        "them, or '-' to read an article from standard input.{details}")
+E019 = ("E019 No stored document was read from '{source}'{hint}. 'graphbuild query \"SELECT ?s WHERE "
+        "{{ ?d gb:source ?s }}\"' lists the stored sources; nothing was removed.")
+E020 = ("E020 Unknown prefix '{prefix}:' in '{name}'{hint}. Declared for you: {declared}; declare "
+        "another with 'PREFIX {prefix}: <IRI>' at the top of the query.")
+E021 = ("E021 '{name}' is not a graphbuild term{hint}. 'graphbuild vocab' lists the classes and "
+        "properties in the store; gbr: holds the open relations named after verbs.")
 
 # E1xx: the viewer (graphbuild render, show_graph, NotebookView)
 E101 = ("E101 No entity labelled '{label}' in the graph{hint}. Check the spelling (labels and aliases "
@@ -149,3 +160,7 @@ class StoreError(GraphbuildError, OSError):
 
 class StoreInUseError(StoreError):
     """Another process holds the store's lock."""
+
+
+class WorkerError(GraphbuildError, RuntimeError):
+    """A worker process of the build failed or stopped answering."""

@@ -30,19 +30,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import read_model
 from .errors import E301, E302, InputError
 from .store import Store
 
 __all__ = ["EvalReport", "GoldFact", "evaluate", "read_gold"]
 
-_RELATIONS = """
-SELECT DISTINCT ?s ?p ?o ?plabel WHERE {
-  ?p a gb:Relation .
-  ?s ?p ?o .
-  FILTER(isIRI(?o))
-  OPTIONAL { ?p rdfs:label ?plabel }
-}
-"""
 _LABELS = """
 SELECT DISTINCT ?e ?label WHERE {
   { ?e rdfs:label ?label } UNION { ?e skos:altLabel ?label }
@@ -176,8 +169,8 @@ def evaluate(store: Store, gold_path: str | Path) -> EvalReport:
     labels: dict[str, set[str]] = {}
     for row in store.query(_LABELS):
         labels.setdefault(row["e"].value, set()).add(normalise_label(row["label"].value))
-    triples = [(row["s"].value, row["p"].value, row["o"].value, row["plabel"].value if row["plabel"] else None)
-               for row in store.query(_RELATIONS)]
+    properties = read_model.relation_properties(store)
+    triples = [(s, p, o, properties[p][0]) for s, p, o in sorted(read_model.asserted_relations(store))]
 
     def matches(fact: GoldFact, s: str, p: str, o: str, plabel: str | None) -> bool:
         return (relation_matches(fact.relation, p, plabel) and label_matches(fact.subject, labels.get(s, set()))

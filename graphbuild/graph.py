@@ -12,13 +12,28 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .iri import check_base_iri
 from .store import Store
 from .vocab import DEFAULT_BASE_IRI
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pyoxigraph as ox
+    import rdflib
+
+    from .build import BuildReport
+    from .evaluate import EvalReport
+    from .push import PushReport
+    from .validate import ValidationReport
+    from .viewer.render import NotebookView, RenderReport
+    from .catalog import Term
+    from .query import QueryResult
+    from .ingest import Text
+    from .remove import RemoveReport
 
 __all__ = ["KnowledgeGraph"]
 
@@ -56,20 +71,33 @@ class KnowledgeGraph:
         self.close()
 
     # ------------------------------------------------------------------ writing
-    def build(self, items: Iterable[str | os.PathLike] | str | os.PathLike, *, progress: Any = None,
-              paths_only: bool = False, worker: bool | None = None):
+    def build(self, items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
+              progress: Callable[[int, int], None] | None = None, paths_only: bool = False,
+              worker: bool | None = None, languages: Collection[str] | None = None, prune: bool = False,
+              ) -> BuildReport:
         """Add documents: paths, folders, globs (``Path`` or str naming an existing path or glob)
-        or raw texts (any other str; with ``paths_only`` such a str is an error instead).
+        or raw texts (any other str, or a :class:`graphbuild.ingest.Text`; with ``paths_only`` a
+        str that names no path is an error instead).
         ``progress(done, total)`` is called (from the writer thread) after each committed document.
         ``worker`` maps parses to RDF in a worker process; by default only for larger builds.
-        Returns a :class:`graphbuild.build.BuildReport`."""
+        ``languages``: ISO codes; documents confidently in another language are skipped (``("any",)``:
+        none are; default: the pipeline's language, English for the default pipeline).
+        ``prune``: also remove stored documents whose source file is gone.
+        Raises :class:`InputError` (E018) when the inputs hold no document."""
         from .build import build
 
         return build(self.store, items, base_iri=self.base_iri, model=self.model, progress=progress,
-                     paths_only=paths_only, worker=worker)
+                     paths_only=paths_only, worker=worker, languages=languages, prune=prune)
+
+    def remove(self, sources: Iterable[str | os.PathLike]) -> RemoveReport:
+        """Remove the documents read from ``sources`` (files, folders, ``.jsonl`` files, or stored
+        source names), in one transaction; a source that matches nothing is E019 and removes nothing."""
+        from .remove import remove_sources
+
+        return remove_sources(self.store, [os.fspath(s) for s in sources])
 
     # ------------------------------------------------------------------ reading
-    def query(self, sparql: str, **bindings: Any):
+    def query(self, sparql: str, **bindings: Any) -> list[dict[str, Any]] | bool | list[ox.Triple]:
         """Run SPARQL over the union of document graphs; bind variables by keyword.
 
         Returns a list of dict rows (SELECT), a bool (ASK) or a list of triples (CONSTRUCT).
@@ -78,68 +106,81 @@ class KnowledgeGraph:
 
         return run_query(self.store, sparql, bindings)
 
-    def stats(self) -> dict:
+    def vocab(self) -> list[Term]:
+        """The classes and properties in use, with prefixed names, labels, categories and counts."""
+        from .catalog import vocabulary
+
+        return vocabulary(self.store)
+
+    def select(self, sparql: str, **bindings: Any) -> QueryResult:
+        """Like :meth:`query`, but the whole result as a :class:`graphbuild.query.QueryResult`
+        (variables, rows, boolean or triples), ready for :func:`graphbuild.query.format_result`."""
+        from .query import select
+
+        return select(self.store, sparql, bindings)
+
+    def stats(self) -> dict[str, Any]:
         """Counts of documents, entities by class and relations by property."""
         from .stats import store_stats
 
         return store_stats(self.store)
 
-    def export(self, path: str | os.PathLike | None = None, format: str = "turtle"):
+    def export(self, path: str | os.PathLike | None = None, format: str = "turtle") -> bytes | Path:
         """Write the graph in ``format`` to ``path``; with no path, return the bytes."""
         from .export import export
 
         return export(self.store, format, path)
 
-    def render(self, path: str | os.PathLike = "graph.html", **options: Any):
+    def render(self, path: str | os.PathLike = "graph.html", **options: Any) -> RenderReport:
         """Write the interactive HTML network; see :func:`graphbuild.viewer.render_graph`."""
         from .viewer import render_graph
 
         return render_graph(self.store, Path(path), **options)
 
-    def show(self, **options: Any):
+    def show(self, **options: Any) -> NotebookView:
         """Display the interactive network inline in a notebook."""
         from .viewer import show_graph
 
         return show_graph(self.store, **options)
 
-    def to_networkx(self):
+    def to_networkx(self) -> nx.MultiDiGraph:
         """Entities as nodes, asserted relations as edges (a ``networkx.MultiDiGraph``)."""
         from .networkx_view import entity_graph
 
         return entity_graph(self.store)
 
-    def analyze(self, top: int = 10) -> dict:
+    def analyze(self, top: int = 10) -> dict[str, Any]:
         """Most central entities, communities and counts; see :func:`graphbuild.analyze.analyze`."""
         from .analyze import analyze
 
         return analyze(self.to_networkx(), top=top)
 
-    def path(self, a: str, b: str) -> list[dict]:
+    def path(self, a: str, b: str) -> list[dict[str, Any]]:
         """How entity ``a`` connects to ``b`` (labels or aliases): one dict per hop, with its relation."""
         from .analyze import find_path
 
         return find_path(self.to_networkx(), a, b)
 
-    def validate(self, shapes: str | os.PathLike | None = None):
+    def validate(self, shapes: str | os.PathLike | None = None) -> ValidationReport:
         """Check the graph against the SHACL shapes; returns a :class:`graphbuild.validate.ValidationReport`."""
         from .validate import validate_store
 
         return validate_store(self.store, shapes)
 
-    def evaluate(self, gold: str | os.PathLike):
+    def evaluate(self, gold: str | os.PathLike) -> EvalReport:
         """Score the asserted facts against a gold JSON Lines file; see :mod:`graphbuild.evaluate`."""
         from .evaluate import evaluate
 
         return evaluate(self.store, gold)
 
-    def push(self, url: str, **options: Any):
+    def push(self, url: str, **options: Any) -> PushReport:
         """Send every document graph to another store (Graph Store Protocol or SPARQL Update);
         see :func:`graphbuild.push.push_store` for the options. Returns a ``PushReport``."""
         from .push import push_store
 
         return push_store(self.store, url, **options)
 
-    def to_rdflib(self):
+    def to_rdflib(self) -> rdflib.Dataset:
         """Every quad as an ``rdflib.Dataset`` (named graphs kept)."""
         from .rdflib_view import to_dataset
 

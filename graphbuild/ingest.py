@@ -1,8 +1,12 @@
 """Read articles from files, folders, globs or raw strings into :class:`Document` objects.
 
 Supported: ``.txt``, ``.md``, ``.html``/``.htm`` and ``.jsonl`` (one article a line: ``text``,
-optional ``id``, ``title``, ``url``, ``published``). Files that are binary, empty or not
-decodable, and texts that are empty, are skipped with a one-line reason; the build goes on.
+optional ``id``, ``title``, ``url``, ``published``); a file named explicitly is read as text
+whatever its extension. Files that are binary, empty, not decodable, office documents or PDFs
+(``BINARY_FORMATS``, unless a reader plugin for them is installed: :mod:`graphbuild.readers`),
+files in a folder with another extension, and texts that are empty, are
+skipped with a one-line reason; the build goes on. Hidden files and folders (``.git``) are not
+inputs. :class:`Text` marks a string as article text where paths are expected (``build -``).
 
 >>> docs, skipped = read_inputs(["China supports Pakistan."])
 >>> docs[0].title, docs[0].source
@@ -22,10 +26,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import E006, E009, E014, InputError
+from .readers import GROUP, installed_reader
 
-__all__ = ["Document", "Skipped", "SUFFIXES", "read_inputs"]
+__all__ = ["BINARY_FORMATS", "Document", "SUFFIXES", "Skipped", "Text", "read_inputs"]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+# Formats that need a converter before graphbuild can read them, and what to do about it.
+BINARY_FORMATS = {
+    ".pdf": "a PDF; extract its text first (e.g. 'pdftotext FILE.pdf') and build the .txt",
+    ".docx": "a Word document; save it as plain text (.txt) or HTML and build that",
+    ".doc": "a Word document; save it as plain text (.txt) or HTML and build that",
+    ".odt": "an OpenDocument text; save it as plain text (.txt) or HTML and build that",
+    ".rtf": "a rich-text document; save it as plain text (.txt) and build that",
+    ".epub": "an e-book; convert it to HTML or text and build that",
+}
 _GLOB_CHARS = set("*?[")
 _TITLE_MAX = 200
 
@@ -47,6 +61,14 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Text:
+    """An article's text given directly (e.g. read from standard input), named ``source``."""
+
+    text: str
+    source: str = "stdin"
+
+
+@dataclass(frozen=True)
 class Skipped:
     """An input that was not read, and why."""
 
@@ -57,15 +79,21 @@ class Skipped:
         return f"skipped {self.source}: {self.reason}"
 
 
-def read_inputs(items: Iterable[str | os.PathLike] | str | os.PathLike, *, paths_only: bool = False
-                ) -> tuple[list[Document], list[Skipped]]:
+def read_inputs(items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
+                paths_only: bool = False) -> tuple[list[Document], list[Skipped]]:
     """Read every input. A ``str`` that names no existing path or matching glob is taken as
     the text of an article, unless ``paths_only`` (the CLI), where it is an error."""
-    if isinstance(items, (str, os.PathLike)):
+    if isinstance(items, (str, os.PathLike, Text)):
         items = [items]
     docs: list[Document] = []
     skipped: list[Skipped] = []
     for index, item in enumerate(items):
+        if isinstance(item, Text):
+            if item.text.strip():
+                docs.append(_from_text(item.text.replace("\r\n", "\n"), item.source))
+            else:
+                skipped.append(Skipped(item.source, "empty text"))
+            continue
         if isinstance(item, str) and not item.strip():  # never read as "." (the working folder)
             if paths_only:
                 raise InputError(E014.format(number=index + 1))
@@ -78,7 +106,7 @@ def read_inputs(items: Iterable[str | os.PathLike] | str | os.PathLike, *, paths
             docs.append(_from_text(str(item), f"text:{index}"))
             continue
         for path in files:
-            for result in _read_file(path):
+            for result in _read_file(path, named=not os.path.isdir(item)):
                 (docs if isinstance(result, Document) else skipped).append(result)
     return docs, skipped
 
@@ -94,7 +122,7 @@ def _expand(item: str | os.PathLike) -> list[Path] | None:
     except (OSError, ValueError):  # e.g. a name longer than the file system allows: no path
         return None
     if is_dir:
-        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        return sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
     if is_file:
         return [path]
     if _GLOB_CHARS & set(text):
@@ -103,8 +131,25 @@ def _expand(item: str | os.PathLike) -> list[Path] | None:
     return None
 
 
-def _read_file(path: Path) -> list[Document | Skipped]:
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _read_file(path: Path, *, named: bool) -> list[Document | Skipped]:
+    """The documents in file ``path``; ``named``: the user named it (or a glob did), so any
+    text file is read; a file found in a folder must have a supported extension."""
     source = str(path.resolve())
+    suffix = path.suffix.lower()
+    reader = installed_reader(suffix) if suffix else None
+    if reader is not None:
+        return [_read_with_plugin(path, source, *reader)]
+    if suffix in BINARY_FORMATS:
+        return [Skipped(source, f"{suffix} is {BINARY_FORMATS[suffix]}, or install a reader for it "
+                                f"(a package with a '{GROUP}' entry point named '{suffix}')")]
+    if not named and suffix not in SUFFIXES:
+        kind = f"'{suffix}' files" if suffix else "files without an extension"
+        return [Skipped(source, f"{kind} are not read from a folder (only {', '.join(SUFFIXES)}); "
+                                "name the file itself to read it as text")]
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -113,13 +158,22 @@ def _read_file(path: Path) -> list[Document | Skipped]:
     if isinstance(text_or_reason, Skipped):
         return [Skipped(source, text_or_reason.reason)]
     text = text_or_reason
-    suffix = path.suffix.lower()
     if suffix == ".jsonl":
         return list(_read_jsonl(text, source))
     if suffix in (".html", ".htm"):
         title, text = _html_text(text)
         return [_from_text(text, source, title=title, fallback_title=path.stem)]
     return [_from_text(text, source, fallback_title=path.stem)]
+
+
+def _read_with_plugin(path: Path, source: str, name: str, reader) -> Document | Skipped:
+    try:
+        text = reader(path)
+    except Exception as exc:  # noqa: BLE001 - a plugin's failure skips its file, with the cause
+        return Skipped(source, f"the reader {name} failed: {type(exc).__name__}: {exc}")
+    if not isinstance(text, str) or not text.strip():
+        return Skipped(source, f"the reader {name} found no text")
+    return _from_text(text.replace("\r\n", "\n"), source, fallback_title=path.stem)
 
 
 def _decode(data: bytes) -> str | Skipped:

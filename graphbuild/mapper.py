@@ -9,6 +9,7 @@ Results come back in submission order.
 from __future__ import annotations
 
 import io
+import os
 import pickle
 import queue
 import subprocess
@@ -22,9 +23,10 @@ from datetime import datetime
 import pyoxigraph as ox
 from spacy.tokens import Doc
 
+from .errors import E017, WorkerError
 from .ingest import Document
-from .vocab import GB
 from .priority import lower_priority
+from .vocab import GB
 
 __all__ = ["DocumentMapper", "MappedDocument", "map_document"]
 
@@ -107,19 +109,32 @@ class DocumentMapper:
         while self._in_flight:
             yield self._next()
 
-    def close(self) -> None:
-        if self._process is not None:
-            self._requests.put(None)  # the sender closes the worker's input: it exits
-            if self._process.wait(timeout=60) is None:
-                self._process.kill()
-            self._process = None
+    @property
+    def pid(self) -> int | None:
+        """The worker process's id, or ``None`` when mapping in this process."""
+        return None if self._process is None else self._process.pid
+
+    def close(self, timeout: float = 60.0) -> None:
+        """Let the worker finish and exit; kill it if it has not exited after ``timeout`` seconds.
+
+        Never raises, so that it can run in a ``finally`` without hiding the build's own error.
+        """
+        if self._process is None:
+            return
+        process, self._process = self._process, None
+        self._requests.put(None)  # the sender closes the worker's input: it exits
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()  # hung, or stopped: it cannot be waited for any longer
+            process.wait()
 
     def _next(self) -> MappedDocument:
         result = self._results.get()
         self._in_flight -= 1
         if isinstance(result, MappedDocument):
             return result
-        raise RuntimeError(f"the graphbuild mapping worker failed: {result}")
+        raise WorkerError(E017.format(cause=result.strip()))
 
     def _send(self) -> None:
         lower_priority()
@@ -153,19 +168,32 @@ def _serve(lang: str) -> None:
     while True:
         try:
             document, pieces, base_iri, built_at = pickle.load(stdin)
-        except EOFError:
+        except (EOFError, pickle.UnpicklingError):  # input closed, or cut off by a dying parent
             return
         try:
             docs = [(offset, Doc(vocab).from_bytes(data)) for offset, data in pieces]
             answer: object = map_document(document, docs, base_iri, built_at)
         except Exception:  # noqa: BLE001 - sent back and raised in the building process
             answer = traceback.format_exc()
-        pickle.dump(answer, stdout, pickle.HIGHEST_PROTOCOL)
-        stdout.flush()
+        try:
+            pickle.dump(answer, stdout, pickle.HIGHEST_PROTOCOL)
+            stdout.flush()
+        except BrokenPipeError:  # the building process is gone: nobody is left to answer
+            return
+
+
+def _main(lang: str) -> None:
+    try:
+        _serve(lang)
+    except KeyboardInterrupt:  # Ctrl-C reaches the whole process group; the parent reports it
+        pass
+    # answers were flushed one by one; exiting without the final flush of a pipe whose reader may
+    # be gone keeps Python from printing "Exception ignored ... BrokenPipeError"
+    os._exit(0)
 
 
 if __name__ == "__main__":
     # run the package's copy of this module, so that answers pickle as graphbuild.mapper classes
-    from graphbuild.mapper import _serve as serve
+    from graphbuild.mapper import _main as main
 
-    serve(sys.argv[1])
+    main(sys.argv[1])

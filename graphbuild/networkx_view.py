@@ -11,33 +11,11 @@ from __future__ import annotations
 
 import networkx as nx
 
+from . import read_model
 from .store import Store
+from .vocab import local_name
 
 __all__ = ["entity_graph"]
-
-_NODES = """
-SELECT ?e ?mentions (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type)
-       (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?aliases)
-WHERE {
-  { SELECT ?e (SUM(?n) AS ?mentions) WHERE { GRAPH ?g { ?e gb:mentionCount ?n } } GROUP BY ?e }
-  OPTIONAL { ?e rdfs:label ?l }
-  OPTIONAL { ?e a ?t }
-  OPTIONAL { ?e skos:altLabel ?alt }
-} GROUP BY ?e ?mentions
-"""
-
-_EDGES = """
-SELECT ?s ?p ?o (SAMPLE(?pl) AS ?label) (SAMPLE(?cl) AS ?category) (COUNT(DISTINCT ?st) AS ?statements)
-WHERE {
-  ?p a gb:Relation .
-  ?s ?p ?o .
-  FILTER(?p != gb:relatedTo)
-  OPTIONAL { ?p rdfs:label ?pl }
-  OPTIONAL { ?p rdfs:subPropertyOf* ?c . ?c rdfs:subPropertyOf gb:relatedTo ; rdfs:label ?cl .
-             FILTER(STRSTARTS(STR(?c), STR(gb:))) }
-  OPTIONAL { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
-} GROUP BY ?s ?p ?o
-"""
 
 
 def entity_graph(store: Store) -> nx.MultiDiGraph:
@@ -51,29 +29,18 @@ def entity_graph(store: Store) -> nx.MultiDiGraph:
     ['China', 'Pakistan']
     """
     graph = nx.MultiDiGraph()
-    for row in store.query(_NODES):
-        type_iri = row["type"].value if row["type"] is not None else ""
-        aliases = row["aliases"].value.split("\x1f") if row["aliases"] is not None and row["aliases"].value else []
+    for entity in read_model.entities(store):
+        main = read_model.main_class(entity.types)
         graph.add_node(
-            row["e"].value,
-            label=row["label"].value if row["label"] is not None else row["e"].value,
-            type=_local_name(type_iri),
-            type_iri=type_iri,
-            aliases=sorted(aliases),
-            mentions=int(row["mentions"].value),
+            entity.iri, label=entity.label, type=main,
+            type_iri=next((t for t in entity.types if local_name(t) == main), ""),
+            aliases=list(entity.aliases), mentions=entity.mentions,
         )
-    for row in store.query(_EDGES):
-        s, p, o = row["s"].value, row["p"].value, row["o"].value
+    properties = read_model.relation_properties(store)
+    counts = read_model.statement_counts(store)
+    for s, p, o in sorted(read_model.asserted_relations(store)):
         if s not in graph or o not in graph:
-            continue  # literal objects or nodes that are not entities
-        category = row["category"].value if row["category"] is not None else None
-        graph.add_edge(
-            s, o, key=p, property=p,
-            label=row["label"].value if row["label"] is not None else _local_name(p),
-            category=category, statements=int(row["statements"].value),
-        )
+            continue  # nodes that are not entities
+        label, category = properties.get(p, (local_name(p), None))
+        graph.add_edge(s, o, key=p, property=p, label=label, category=category, statements=counts.get((s, p, o), 0))
     return graph
-
-
-def _local_name(iri: str) -> str:
-    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]

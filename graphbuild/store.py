@@ -1,14 +1,13 @@
 """The embedded Oxigraph store: one named graph per document, replaced atomically.
 
-Writers and readers coordinate through an advisory lock file inside the store folder
-(``graphbuild.lock``): a writer (a build) holds it exclusively, readers (query, export, a
-server) hold it shared and open Oxigraph read-only, so many readers can run at once and a
-build never writes under a reader's feet. Oxigraph's own lock backs this up between writers.
+Writers and readers coordinate through :class:`graphbuild.lock.StoreLock`: a writer (a build)
+holds it exclusively, readers (query, export, a server) hold it shared and open Oxigraph
+read-only, so many readers can run at once and a build never writes under a reader's feet.
+Oxigraph's own lock backs this up between writers.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -18,11 +17,11 @@ import pyoxigraph as ox
 import rdflib
 
 from .errors import E001, E002, E004, E005, E013, E016, QueryError, StoreError, StoreInUseError
+from .lock import LOCK_NAME, StoreLock
 from .vocab import PREFIXES
 
 __all__ = ["LOCK_NAME", "Store"]
 
-LOCK_NAME = "graphbuild.lock"
 _WHERE = re.compile(r"error at (\d+):(\d+)")
 
 
@@ -40,13 +39,11 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
-        self._lock_file = None
+        self._lock: StoreLock | None = None
         if self.path is None:
             self._ox = ox.Store()
             return
-        if read_only and not (self.path / "CURRENT").exists():
-            raise StoreError(E002.format(path=self.path, cause="no graphbuild store there yet (run 'graphbuild build' first)"))
-        self._lock(shared=read_only)
+        self._lock = StoreLock(self.path, exclusive=not read_only)
         try:
             self._ox = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as exc:
@@ -58,24 +55,10 @@ class Store:
             self._unlock()
             raise StoreError(E002.format(path=self.path, cause=_short(str(exc)))) from exc
 
-    # ------------------------------------------------------------------ locking
-    def _lock(self, *, shared: bool) -> None:
-        try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            handle = open(self.path / LOCK_NAME, "a+")
-        except OSError as exc:
-            raise StoreError(E002.format(path=self.path, cause=exc.strerror or exc)) from exc
-        try:
-            fcntl.flock(handle, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            handle.close()
-            raise StoreInUseError(E001.format(path=self.path)) from exc
-        self._lock_file = handle
-
     def _unlock(self) -> None:
-        if self._lock_file is not None:
-            self._lock_file.close()  # closing releases the flock
-            self._lock_file = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def close(self) -> None:
         """Flush and release the store; the object is unusable afterwards."""
@@ -184,6 +167,14 @@ class Store:
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad in the store."""
         return self._ox.quads_for_pattern(None, None, None, None)
+
+    def graph_quads(self, graph: str | None) -> Iterator[ox.Quad]:
+        """The quads of named graph ``graph`` (``None``: of the default graph)."""
+        return self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph() if graph is None else ox.NamedNode(graph))
+
+    def contains(self, quad: ox.Quad) -> bool:
+        """True if ``quad`` is stored."""
+        return quad in self._ox
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._ox.named_graphs())

@@ -29,14 +29,13 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, SH
 
-from .errors import E231, StoreError
+from .errors import E231, InputError
 from .store import Store
-from .vocab import ONTOLOGY_DIR, PREFIXES
+from .vocab import ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES
 
 __all__ = ["SHAPES_PATH", "ValidationReport", "Violation", "validate_store"]
 
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
-ONTOLOGY_GRAPH = "https://graphbuild.org/ontology"
 
 
 @dataclass(frozen=True)
@@ -89,26 +88,25 @@ def validate_store(store: Store, shapes: str | os.PathLike | None = None) -> Val
     import pyshacl
 
     shapes_graph = _load_shapes(Path(shapes) if shapes else SHAPES_PATH)
-    ontology = _graph(store, ox.NamedNode(ONTOLOGY_GRAPH))
+    ontology = _graph(store, ONTOLOGY_GRAPH)
     targets = [g for g in store.named_graphs() if g != ONTOLOGY_GRAPH]
-    if next(store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None:
+    if next(store.graph_quads(None), None) is not None:
         targets.append("")
     report = ValidationReport(conforms=True, graphs=targets, titles=_titles(store))
     for name in targets:
-        data = _graph(store, ox.NamedNode(name) if name else ox.DefaultGraph())
+        data = _graph(store, name or None)
         data += ontology
         conforms, results, text = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none",
                                                    allow_warnings=True)
         if not isinstance(results, rdflib.Graph):  # pySHACL could not use the shapes themselves
-            raise StoreError(E231.format(path=shapes or SHAPES_PATH, cause=text.strip()))
+            raise InputError(E231.format(path=shapes or SHAPES_PATH, cause=text.strip()))
         report.violations += _violations(results, name)
         report.conforms = report.conforms and conforms
     return report
 
 
 def _titles(store: Store) -> dict[str, str]:
-    rows = store.oxigraph.query("SELECT ?g ?t WHERE { GRAPH ?g { ?g a gb:Document ; rdfs:label ?t } }",
-                                prefixes=PREFIXES)
+    rows = store.query("SELECT ?g ?t WHERE { GRAPH ?g { ?g a gb:Document ; rdfs:label ?t } }")
     return {row["g"].value: row["t"].value for row in rows}
 
 
@@ -116,12 +114,11 @@ def _load_shapes(path: Path) -> rdflib.Graph:
     try:
         return rdflib.Graph().parse(path, format="turtle")
     except (OSError, SyntaxError, ValueError) as exc:
-        raise StoreError(E231.format(path=path, cause=exc)) from exc
+        raise InputError(E231.format(path=path, cause=exc)) from exc
 
 
-def _graph(store: Store, graph_name) -> rdflib.Graph:
-    triples = (ox.Triple(q.subject, q.predicate, q.object)
-               for q in store.oxigraph.quads_for_pattern(None, None, None, graph_name))
+def _graph(store: Store, graph: str | None) -> rdflib.Graph:
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.graph_quads(graph))
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     return rdflib.Graph().parse(data=data.decode("utf-8"), format="nt")
 

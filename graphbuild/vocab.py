@@ -13,10 +13,15 @@ from pathlib import Path
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-__all__ = ["GB", "GBR", "NIF", "ONTOLOGY_DIR", "PREFIXES", "SCHEMA", "DEFAULT_BASE_IRI"]
+__all__ = [
+    "DEFAULT_BASE_IRI", "GB", "GBR", "GB_TERMS", "NIF", "ONTOLOGY_DIR", "ONTOLOGY_GRAPH", "PREFIXES", "SCHEMA",
+    "local_name", "prefixed",
+]
 
 # Ontology, shapes, lexicon and gazetteer ship inside the package, so a wheel install has them.
 ONTOLOGY_DIR = Path(str(files("graphbuild") / "ontologies"))
+# The store keeps the ontology in this named graph, beside one graph per document.
+ONTOLOGY_GRAPH = "https://graphbuild.org/ontology"
 DEFAULT_BASE_IRI = "https://graphbuild.org/id/"
 
 
@@ -117,3 +122,31 @@ PREFIXES: dict[str, str] = {
     "gb": str(GB._NS),
     "gbr": str(GBR),
 }
+
+# Local names of every gb: term, for spotting a misspelt one in a query.
+GB_TERMS: frozenset[str] = frozenset(GB.__annotations__)
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI, as a fallback label.
+
+    >>> local_name("https://graphbuild.org/relation/deepen_in")
+    'deepen_in'
+    """
+    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def prefixed(iri: str) -> str:
+    """``iri`` written with one of graphbuild's query prefixes, or unchanged if none fits.
+
+    >>> prefixed("https://graphbuild.org/ontology#supports"), prefixed("https://example.org/x")
+    ('gb:supports', 'https://example.org/x')
+    """
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and _is_local_name(iri[len(namespace):]):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def _is_local_name(text: str) -> bool:
+    return bool(text) and text.replace("_", "a").replace("-", "a").isalnum() and not text[0].isdigit()

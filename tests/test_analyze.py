@@ -87,7 +87,7 @@ def test_cli(runner, seeds_store):
     assert "most central entities:" in result.output and "communities:" in result.output
     result = runner.invoke(main, ["analyze", "--store", str(seeds_store), "--path", "Pakistan", "China"])
     assert result.exit_code == 0 and result.output.startswith("Pakistan ") and result.output.strip().endswith("China")
-    result = runner.invoke(main, ["analyze", "--store", str(seeds_store), "--json", "--top", "2"])
+    result = runner.invoke(main, ["analyze", "--store", str(seeds_store), "--format", "json", "--top", "2"])
     assert len(json.loads(result.output)["central"]) == 2
     result = runner.invoke(main, ["analyze", "--store", str(seeds_store), "--path", "Nobody", "China"])
     assert result.exit_code == 1 and "E241" in result.output

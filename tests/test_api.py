@@ -33,3 +33,24 @@ def test_one_object_does_everything(seeds_store, tmp_path):
         rendered = kg.render(tmp_path / "g.html")
         assert (tmp_path / "g.html").read_text(encoding="utf-8").count("<script") >= 1
         assert rendered is not None
+
+
+def test_the_public_api_is_typed():
+    import inspect
+    from pathlib import Path
+
+    assert (Path(graphbuild.__file__).parent / "py.typed").exists()
+    for name, method in inspect.getmembers(KnowledgeGraph, inspect.isfunction):
+        if not name.startswith("_"):
+            assert "return" in method.__annotations__, f"KnowledgeGraph.{name} has no return type"
+
+
+def test_errors_are_classed_by_meaning(tmp_path):
+    import pytest
+
+    bad = tmp_path / "shapes.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    with pytest.raises(graphbuild.InputError, match="E231 Cannot read the SHACL shapes") as caught:
+        KnowledgeGraph.in_memory().validate(bad)
+    assert not isinstance(caught.value, graphbuild.StoreError)
+    assert issubclass(graphbuild.WorkerError, graphbuild.GraphbuildError)

@@ -86,5 +86,5 @@ def test_eval_command_prints_figures_and_misses(runner, seeds_store):
     result = runner.invoke(main, ["eval", str(GOLD), "--store", str(seeds_store)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("precision: ") and "recall: " in result.output and "F1: " in result.output
-    as_json = json.loads(runner.invoke(main, ["eval", str(GOLD), "--json", "--store", str(seeds_store)]).output)
+    as_json = json.loads(runner.invoke(main, ["eval", str(GOLD), "--format", "json", "--store", str(seeds_store)]).output)
     assert 0 <= as_json["precision"] <= 1 and isinstance(as_json["misses"], list)

@@ -19,13 +19,16 @@ def test_reads_every_supported_format_from_a_folder(tmp_path):
     (tmp_path / "d.jsonl").write_text(
         json.dumps({"text": "One.", "id": "x1", "title": "T1", "url": "https://e.org/1", "published": "2025-12-04"})
         + "\n" + json.dumps({"text": "Two."}) + "\n", encoding="utf-8")
-    (tmp_path / "ignored.csv").write_text("a,b", encoding="utf-8")
+    (tmp_path / "counted.csv").write_text("a,b", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main", encoding="utf-8")
     docs, skipped = read_inputs([tmp_path])
     by_title = {d.title: d for d in docs}
     assert set(by_title) == {"Title A", "Title B", "Title C", "T1", "Two."}
     assert by_title["Title C"].text == "First & second.\nThird."
     assert by_title["T1"].url == "https://e.org/1" and by_title["T1"].source.endswith("d.jsonl#x1")
-    assert skipped == []
+    assert [(s.source.rsplit("/", 1)[1], "'.csv' files are not read from a folder" in s.reason)
+            for s in skipped] == [("counted.csv", True)]
 
 
 def test_glob_matches_files(tmp_path):
@@ -94,3 +97,68 @@ def test_build_command_rejects_an_impossible_or_empty_path(runner, tmp_path, arg
 
     result = runner.invoke(main, ["build", arg, "--store", str(tmp_path / "s"), "--no-html"])
     assert result.exit_code == 1 and code in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("name", ["report.docx", "report.pdf", "Report.PDF"])
+def test_office_documents_and_pdfs_are_refused_with_a_reason_even_when_named(tmp_path, name):
+    path = tmp_path / name
+    path.write_text("PK looks like text but is not an article", encoding="utf-8")
+    for given in (path, tmp_path):
+        docs, skipped = read_inputs([given])
+        assert docs == [] and [s.source for s in skipped] == [str(path)]
+        assert "save it as" in skipped[0].reason or "extract its text" in skipped[0].reason
+
+
+def test_a_file_named_explicitly_is_read_as_text_whatever_its_extension(tmp_path):
+    path = tmp_path / "notes.text"
+    path.write_text("China supports Pakistan.", encoding="utf-8")
+    docs, skipped = read_inputs([path])
+    assert [d.text for d in docs] == ["China supports Pakistan."] and skipped == []
+
+
+def test_text_given_as_text_is_an_article_even_where_paths_are_expected():
+    from graphbuild.ingest import Text
+
+    docs, _ = read_inputs([Text("seeds", source="stdin:1")], paths_only=True)
+    assert [(d.text, d.source) for d in docs] == [("seeds", "stdin:1")]
+
+
+def test_an_empty_folder_is_an_error_naming_the_fix(tmp_path):
+    from graphbuild import KnowledgeGraph
+
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="E018 Nothing to build: the inputs hold no files"):
+        KnowledgeGraph.in_memory().build([tmp_path / "empty"])
+
+
+def test_a_folder_of_unreadable_files_is_an_error_listing_them(runner, tmp_path):
+    from graphbuild.cli import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "in" / "b.csv").write_text("a,b", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(tmp_path / "in"), "--store", str(tmp_path / "s"), "--no-html"])
+    assert result.exit_code == 1 and "E018 Nothing to build: every input was skipped" in result.output
+    assert "a.pdf: .pdf is a PDF" in result.output and "b.csv" in result.output
+
+
+def test_an_installed_reader_plugin_reads_its_format(tmp_path, monkeypatch):
+    from graphbuild import readers
+
+    plugin = tmp_path / "plugin"
+    (plugin / "fake_docx_reader-1.0.dist-info").mkdir(parents=True)
+    (plugin / "fake_docx_reader-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: fake-docx-reader\nVersion: 1.0\n", encoding="utf-8")
+    (plugin / "fake_docx_reader-1.0.dist-info" / "entry_points.txt").write_text(
+        "[graphbuild.readers]\n.docx = fake_docx_reader:read_text\n", encoding="utf-8")
+    (plugin / "fake_docx_reader.py").write_text(
+        "def read_text(path):\n    return 'Text of ' + path.name\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(plugin))
+    readers._installed.cache_clear()
+    try:
+        (tmp_path / "in").mkdir()
+        (tmp_path / "in" / "report.docx").write_bytes(b"PK\x03\x04 not really a docx")
+        docs, skipped = read_inputs([tmp_path / "in"])
+    finally:
+        readers._installed.cache_clear()
+    assert [d.text for d in docs] == ["Text of report.docx"] and skipped == []

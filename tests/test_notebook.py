@@ -34,13 +34,14 @@ def _text(cell) -> str:
     return "".join(parts)
 
 
-def test_the_quickstart_notebook_runs_offline():
+def test_the_quickstart_notebook_runs_offline_from_another_folder(tmp_path, monkeypatch):
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     assert not any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code"), \
         "commit the notebook without outputs"
     notebook.cells.insert(0, nbformat.v4.new_code_cell(NO_NETWORK))
-    client = NotebookClient(notebook, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+    monkeypatch.setenv("GRAPHBUILD_SEEDS", str(NOTEBOOK.parent.parent / "seeds"))
+    client = NotebookClient(notebook, timeout=300, kernel_name="python3",  # the kernel starts in tmp_path
+                            resources={"metadata": {"path": str(tmp_path)}})
     client.execute()  # raises CellExecutionError on the first failing cell
     cells = [c for c in notebook.cells if c.cell_type == "code"][1:]
     outputs = [_text(c) for c in cells]

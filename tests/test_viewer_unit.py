@@ -207,8 +207,9 @@ def test_render_command_reads_query_file_and_reports_errors(seeds_store, tmp_pat
     query = tmp_path / "q.rq"
     query.write_text("CONSTRUCT { ?s gb:supports ?o } WHERE { ?s gb:supports ?o }", encoding="utf-8")
     args = ["render", "--store", str(seeds_store), "-o", str(tmp_path / "g.html")]
-    assert runner.invoke(main, [*args, "--query", f"@{query}"]).exit_code == 0
-    for extra, code in ((["--focus", "Nowhere Land"], "E101"), (["--query", "@" + str(tmp_path / "nope")], "E011"),
+    assert runner.invoke(main, [*args, "-f", str(query)]).exit_code == 0
+    assert runner.invoke(main, [*args, "--query-file", "-"], input=query.read_text(encoding="utf-8")).exit_code == 0
+    for extra, code in ((["--focus", "Nowhere Land"], "E101"), (["-f", str(tmp_path / "nope")], "E011"),
                         (["--query", "ASK { ?s ?p ?o }"], "E102"), (["--hops", "3"], "E104 --hops")):
         result = runner.invoke(main, [*args, *extra])
         assert result.exit_code == 1 and code in result.output and "Traceback" not in result.output

@@ -10,7 +10,7 @@ import tempfile
 import click
 
 from ..errors import E007, OutputError
-from ._options import store_option
+from ._options import echo_json, format_option, store_option
 
 
 @click.command("build")
@@ -22,32 +22,57 @@ from ._options import store_option
 @click.option("--html", "html", default="graph.html", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the interactive network after the build.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML network.")
-def command(paths, store, model, base_iri, html, no_html):
-    """Build the graph from PATHS: .txt/.md/.html/.jsonl files, folders and globs.
+@click.option("--lang", "languages", default=None, metavar="CODES",
+              help="Languages to build, as ISO codes separated by commas, or 'any'; documents "
+                   "confidently in another language are skipped with a reason [default: the "
+                   "pipeline's language, en].")
+@click.option("--prune", is_flag=True, help="Also remove stored documents whose source file is gone.")
+@format_option("text", "json")
+def command(paths, store, model, base_iri, html, no_html, languages, prune, fmt):
+    """Build the graph from PATHS: .txt/.md/.html/.jsonl files, folders and globs;
+    '-' reads one article from standard input.
 
-    Unchanged documents are skipped; a changed file replaces its own graph.
+    Unchanged documents are skipped; a changed file replaces its own graph. Files that cannot be
+    read are listed as skipped, with the reason; when nothing can be built, the exit status is 1.
     """
     from ..graph import KnowledgeGraph
     from ..vocab import DEFAULT_BASE_IRI
 
     if not no_html:
         _check_writable(html)  # before the build, not after minutes of parsing
+    items = [_stdin_text() if path == "-" else path for path in paths]
+    accepted = tuple(code.strip() for code in (languages or "").split(",") if code.strip()) or None
     with KnowledgeGraph.open(store, base_iri=base_iri or DEFAULT_BASE_IRI, model=model) as kg:
+        options = {"paths_only": True, "languages": accepted, "prune": prune}
         if sys.stderr.isatty():
             with click.progressbar(length=0, label="building", file=sys.stderr) as bar:
                 def progress(done: int, total: int) -> None:
                     bar.length = total
                     bar.update(done - bar.pos)
 
-                report = kg.build(list(paths), progress=progress, paths_only=True)
+                report = kg.build(items, progress=progress, **options)
         else:  # a log or a pipe gets the summary only
-            report = kg.build(list(paths), paths_only=True)
+            report = kg.build(items, **options)
         for skipped in report.skipped:
             click.echo(str(skipped), err=True)
-        click.echo(report.summary())
-        if not no_html:
+        if fmt == "text":
+            click.echo(report.summary())
+        if not no_html and (report.documents or report.removed or not os.path.exists(html)):
             rendered = kg.render(html)
-            click.echo(f"wrote {getattr(rendered, 'path', html)}")
+            click.echo(f"wrote {rendered.path}", err=fmt == "json")
+    if fmt == "json":
+        echo_json(report)
+
+
+def _stdin_text():
+    """Standard input as one article, named after its content so that each text is its own document."""
+    import hashlib
+
+    from ..ingest import Text
+
+    with click.open_file("-", encoding="utf-8") as stdin:
+        text = stdin.read()
+    return Text(text, source="stdin:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16])
 
 
 def _check_writable(path: str) -> None:

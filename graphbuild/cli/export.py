@@ -15,21 +15,20 @@ def _format_choices() -> list[str]:
 
 @click.command("export")
 @click.option("--format", "fmt", default="turtle", show_default=True,
-              help="turtle, ntriples, nquads, trig, jsonld, rdfxml, or another registered format "
-                   "(see 'graphbuild export --list').")
+              help="turtle, ntriples, nquads, trig, jsonld, rdfxml, graphml, json (networkx node-link), "
+                   "neo4j, or another registered format (see 'graphbuild export --list').")
 @click.option("-o", "--output", type=click.Path(), help="File (or folder, for folder formats); default stdout.")
 @click.option("--list", "list_formats", is_flag=True, help="List the export formats and exit.")
 @store_option
 def command(fmt, output, list_formats, store):
     """Export the graph; quad formats keep each document's named graph."""
-    from ..export import export
-    from ..store import Store
+    from ..graph import KnowledgeGraph
 
     if list_formats:
         click.echo("\n".join(_format_choices()))
         return
-    with Store(store, read_only=True) as opened:
-        result = export(opened, fmt, output)
+    with KnowledgeGraph.open(store, read_only=True) as kg:
+        result = kg.export(output, format=fmt)
     if output is None:
         click.get_binary_stream("stdout").write(result)
     else:

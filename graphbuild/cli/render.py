@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._options import store_option
+from ._options import echo_json, format_option, query_file_option, read_query, store_option
 
 
 @click.command("render")
@@ -15,34 +15,34 @@ from ._options import store_option
 @click.option("--focus", default=None, metavar="LABEL", help="Draw only this entity (label or alias) and its neighbourhood.")
 @click.option("--hops", default=1, show_default=True, type=click.IntRange(min=0),
               help="With --focus: how many relations away from it to draw.")
-@click.option("--query", "query", default=None, metavar="SPARQL|@FILE",
-              help="Draw the triples of a SPARQL CONSTRUCT query (or of the query in FILE).")
+@click.option("--query", "query", default=None, metavar="SPARQL",
+              help="Draw the triples of this SPARQL CONSTRUCT query.")
+@query_file_option
 @click.option("--max-nodes", default=None, type=click.IntRange(min=1),
               help="Keep only the N most connected entities; the page says how many were left out.")
 @click.option("--show-uncertain", is_flag=True,
               help="Show negated, hedged and attributed relations (dashed) when the page opens.")
-def command(store, output, title, focus, hops, query, max_nodes, show_uncertain):
+@format_option("text", "json")
+def command(store, output, title, focus, hops, query, query_file, max_nodes, show_uncertain, fmt):
     """Write the graph as one self-contained, interactive HTML page (no network access needed).
 
     Entities are coloured by class and sized by mentions; click an edge to read the sentences
     behind it. Example: graphbuild render --focus Pakistan --hops 2 -o pakistan.html
     """
-    from pathlib import Path
-
-    from ..errors import E011, E104, InputError
-    from ..store import Store
-    from ..viewer import render_graph
+    from ..errors import E104, InputError
+    from ..graph import KnowledgeGraph
 
     hops_given = click.get_current_context().get_parameter_source("hops") != click.core.ParameterSource.DEFAULT
     if hops_given and focus is None:
         raise InputError(E104.format(option="--hops", rule="given with --focus LABEL", value="alone"))
-
-    if query is not None and query.startswith("@"):
-        try:
-            query = Path(query[1:]).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(E011.format(path=query[1:], cause=getattr(exc, "strerror", None) or exc)) from exc
-    with Store(store, read_only=True) as opened:
-        report = render_graph(opened, Path(output), title=title, focus=focus, hops=hops, construct=query,
-                              max_nodes=max_nodes, show_uncertain=show_uncertain)
-    click.echo(report.summary())
+    if query is not None and query_file is not None:
+        raise click.UsageError("give the CONSTRUCT query either with --query or with -f FILE, not both")
+    if query_file is not None:
+        query = read_query(query_file)
+    with KnowledgeGraph.open(store, read_only=True) as kg:
+        report = kg.render(output, title=title, focus=focus, hops=hops, construct=query, max_nodes=max_nodes,
+                           show_uncertain=show_uncertain)
+    if fmt == "json":
+        echo_json(report)
+    else:
+        click.echo(report.summary())

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import click
 
-from ._options import store_option
+from ._options import echo_json, format_option, store_option
 
 
 @click.command("stats")
-@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@format_option("text", "json")
 @store_option
-def command(as_json, store):
-    """Counts of documents, entities by class and relations by property."""
-    import json
+def command(fmt, store):
+    """Counts of documents, entities by class and relations by property (as prefixed names,
+    e.g. gb:callsFor: what you type in a query)."""
+    from ..graph import KnowledgeGraph
 
-    from ..stats import store_stats
-    from ..store import Store
-
-    with Store(store, read_only=True) as opened:
-        stats = store_stats(opened)
-    if as_json:
-        click.echo(json.dumps(stats, indent=1))
+    with KnowledgeGraph.open(store, read_only=True) as kg:
+        stats = kg.stats()
+    if fmt == "json":
+        echo_json(stats)
         return
     click.echo(f"documents: {stats['documents']}   quads: {stats['quads']}")
     click.echo("entities by class:")

@@ -6,24 +6,27 @@ import sys
 
 import click
 
-from ._options import store_option
+from ._options import echo_json, format_option, store_option
 
 
 @click.command("validate")
 @store_option
 @click.option("--shapes", type=click.Path(dir_okay=False, exists=True), default=None,
               help="SHACL shapes file [default: graphbuild's graphbuild/ontologies/shapes.ttl].")
-def command(store, shapes):
+@format_option("text", "json")
+def command(store, shapes, fmt):
     """Validate every document graph with SHACL (pySHACL): labels and classes of entities,
     provenance of statements, document metadata, declared properties.
 
     Prints each violation; exits with status 1 when the graph does not conform.
     """
-    from ..store import Store
-    from ..validate import validate_store
+    from ..graph import KnowledgeGraph
 
-    with Store(store, read_only=True) as opened:
-        report = validate_store(opened, shapes)
-    click.echo(report.text)
+    with KnowledgeGraph.open(store, read_only=True) as kg:
+        report = kg.validate(shapes)
+    if fmt == "json":
+        echo_json(report)
+    else:
+        click.echo(report.text)
     if not report.conforms:
         sys.exit(1)

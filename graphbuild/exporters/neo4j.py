@@ -16,6 +16,7 @@ import os
 import re
 from pathlib import Path
 
+from ..vocab import local_name
 from . import Exporter
 
 NODE_HEADER = ["iri:ID", "name", "class", "aliases:string[]", "mentions:int", ":LABEL"]
@@ -48,7 +49,7 @@ def node_rows(graph):
 
 def relationship_rows(graph):
     for source, target, key, data in sorted(graph.edges(keys=True, data=True)):
-        local = key.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        local = local_name(key)
         yield [source, target, relationship_type(local), key, _clean(data["label"]), data.get("category") or "",
                data.get("statements", 0)]
 

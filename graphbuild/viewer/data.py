@@ -1,50 +1,21 @@
 """Read what the viewer draws from the store: entities, relations and the statements behind them.
 
-Everything is read with a few SPARQL queries over the union of document graphs (entities and
-statements repeat across graphs, hence ``GROUP BY``/``DISTINCT``) into plain frozen dataclasses,
-so that selection, layout and page assembly never touch the store.
+Entities, asserted relations and relation properties come from :mod:`graphbuild.read_model`;
+the statements behind each relation, with what the viewer shows of them, are read here. All of it
+becomes plain frozen dataclasses, so that selection, layout and page assembly never touch the store.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import read_model
+from ..read_model import main_class
 from ..store import Store
+from ..vocab import local_name
 
 __all__ = ["Entity", "GraphData", "Relation", "Statement", "document_titles", "load_graph", "local_name",
            "property_labels"]
-
-# Sorts an entity with several classes (one per document) under its most telling one.
-_CLASS_PRIORITY = ("Person", "Organization", "Country", "City", "Place", "Event", "Group")
-
-_ENTITIES = """
-SELECT ?e ?mentions (SAMPLE(?l) AS ?label)
-       (GROUP_CONCAT(DISTINCT STR(?t); SEPARATOR=" ") AS ?types)
-       (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?aliases)
-WHERE {
-  # summed apart from the OPTIONAL joins below, which repeat rows (once per graph and per value)
-  { SELECT ?e (SUM(?n) AS ?mentions) WHERE {
-      { SELECT DISTINCT ?e ?g ?n WHERE { GRAPH ?g { ?e gb:mentionCount ?n } } }
-    } GROUP BY ?e }
-  OPTIONAL { ?e rdfs:label ?l }
-  OPTIONAL { ?e a ?t }
-  OPTIONAL { ?e skos:altLabel ?alt }
-} GROUP BY ?e ?mentions
-"""
-
-_PROPERTIES = """
-SELECT ?p (SAMPLE(?pl) AS ?label) (SAMPLE(?cl) AS ?category)
-WHERE {
-  ?p a gb:Relation .
-  OPTIONAL { ?p rdfs:label ?pl }
-  OPTIONAL { ?p rdfs:subPropertyOf* ?c . ?c rdfs:subPropertyOf gb:relatedTo ; rdfs:label ?cl .
-             FILTER(STRSTARTS(STR(?c), STR(gb:))) }
-} GROUP BY ?p
-"""
-
-_ASSERTED = """
-SELECT DISTINCT ?s ?p ?o WHERE { ?p a gb:Relation . ?s ?p ?o . FILTER(isIRI(?o) && ?p != gb:relatedTo) }
-"""
 
 _DOCUMENTS = """
 SELECT DISTINCT ?d ?title WHERE { GRAPH ?d { ?d a gb:Document . OPTIONAL { ?d rdfs:label ?title } } } ORDER BY ?d
@@ -136,18 +107,10 @@ def load_graph(store: Store) -> GraphData:
     >>> load_graph(Store(None))
     GraphData(entities={}, relations=())
     """
-    entities = {}
-    for row in store.query(_ENTITIES):
-        iri = row["e"].value
-        entities[iri] = Entity(
-            iri=iri,
-            label=_text(row["label"]) or local_name(iri),
-            cls=_main_class(_text(row["types"]).split()),
-            aliases=tuple(sorted(set(filter(None, _text(row["aliases"]).split("\x1f"))))),
-            mentions=int(float(_text(row["mentions"]) or 0)),
-        )
-    properties = property_labels(store)
-    asserted = {(r["s"].value, r["p"].value, r["o"].value) for r in store.query(_ASSERTED)}
+    entities = {row.iri: Entity(iri=row.iri, label=row.label, cls=main_class(row.types), aliases=row.aliases,
+                                mentions=row.mentions) for row in read_model.entities(store)}
+    properties = read_model.relation_properties(store)
+    asserted = read_model.asserted_relations(store)
     statements = _statements(store)
     relations = []
     for key in sorted(asserted | statements.keys()):
@@ -163,11 +126,7 @@ def load_graph(store: Store) -> GraphData:
 
 def property_labels(store: Store) -> dict[str, tuple[str, str | None]]:
     """Map each relation property to its label and its top-level category's label (or None)."""
-    result = {}
-    for row in store.query(_PROPERTIES):
-        iri = row["p"].value
-        result[iri] = (_text(row["label"]) or local_name(iri), _text(row["category"]) or None)
-    return result
+    return read_model.relation_properties(store)
 
 
 def document_titles(store: Store) -> list[str]:
@@ -195,24 +154,6 @@ def _statements(store: Store) -> dict[tuple[str, str, str], list[Statement]]:
         key = (row["subject"].value, row["predicate"].value, row["object"].value)
         by_triple.setdefault(key, []).append(statement)
     return by_triple
-
-
-def _main_class(type_iris: list[str]) -> str:
-    names = sorted({local_name(t) for t in type_iris} - {"Thing"})
-    for preferred in _CLASS_PRIORITY:
-        if preferred in names:
-            return preferred
-    others = [n for n in names if n != "Concept"]
-    return (others or names or ["Thing"])[0]
-
-
-def local_name(iri: str) -> str:
-    """The last segment of an IRI, as a fallback label.
-
-    >>> local_name("https://graphbuild.org/relation/deepen_in")
-    'deepen_in'
-    """
-    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _text(term: object) -> str:
