@@ -167,9 +167,9 @@ def _describe_statement(add, base_iri, document, graph, relation: Relation, subj
 
 def ontology_quads() -> Iterator[ox.Quad]:
     """The ontology file's triples in the ontology's own named graph."""
-    from .vocab import ONTOLOGY_DIR
+    from .vocab import ONTOLOGY_DIR, ONTOLOGY_GRAPH
 
-    graph = _n("https://graphbuild.org/ontology")
+    graph = _n(ONTOLOGY_GRAPH)
     with open(ONTOLOGY_DIR / "graphbuild.ttl", "rb") as handle:
         for triple in ox.parse(handle, ox.RdfFormat.TURTLE):
             yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
