@@ -84,6 +84,10 @@ def resolve_mentions(mentions: list[Mention], base_iri: str,
     voted = _vote_labels(mentions)
     keys = {m: _key(Mention(m.text, m.start, m.end, voted.get(normalise_name(m.text), m.label)), acronyms)
             for m in mentions}
+    # exact name match: a concept spelled like a named entity of the document is that entity
+    # ("Airbus" the NER missed in one sentence and found in another)
+    named = {k[1]: k for k in keys.values() if k[0] not in ("Concept", "Position")}
+    keys = {m: named.get(k[1], k) if k[0] == "Concept" else k for m, k in keys.items()}
     full_person_names = _longest_first({k[1] for k in keys.values() if k[0] == "Person" and " " in k[1]})
     full_person_names += _unlabelled_full_names(keys, full_person_names)
     seen_at: dict[str, list[int]] = {}

@@ -65,3 +65,12 @@ def test_a_lone_honorific_surname_completes_an_unlabelled_full_name():
     entities = resolve_mentions(mentions, BASE)
     assert entities[mentions[0]] is entities[mentions[1]] and entities[mentions[1]].cls == "Person"
     assert entities[mentions[1]].label == "Theresa May"
+
+
+def test_a_concept_spelled_like_a_named_entity_is_that_entity():
+    mentions = [Mention("Airbus", 0, 6, "CONCEPT"), Mention("Airbus", 30, 36, "ORG"), Mention("China", 40, 45, "CONCEPT"),
+                Mention("China", 50, 55, "GPE"), Mention("airbus", 60, 66, "CONCEPT")]
+    entities = resolve_mentions(mentions, BASE)
+    assert entities[mentions[0]] is entities[mentions[1]] and entities[mentions[0]].cls == "Organization"
+    assert entities[mentions[2]] is entities[mentions[3]] and entities[mentions[2]].cls == "Country"
+    assert entities[mentions[4]].cls == "Concept"  # the lower-case word is not the name

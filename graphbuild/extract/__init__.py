@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .mentions import MentionIndex
+from .mentions import MentionIndex, capitalised_words
 from .model import Argument, Mention, Provenance, Relation
 from .references import ReferenceResolver
 from .relations import extract_relations
@@ -31,8 +31,9 @@ def extract_document(pieces: list[tuple[int, Doc]]) -> DocumentFacts:
     mentions: list[Mention] = []
     relations: list[Relation] = []
     sentences = 0
+    names = capitalised_words([doc for _, doc in pieces])
     for offset, doc in pieces:
-        index = MentionIndex(doc, offset, acronyms)
+        index = MentionIndex(doc, offset, acronyms, names)
         mentions.extend(index.mentions)
         relations.extend(extract_relations(doc, index, resolver))
         sentences += sum(1 for _ in doc.sents)

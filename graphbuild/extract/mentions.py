@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import resources
 from .model import Mention
 
-__all__ = ["ENTITY_LABELS", "MentionIndex", "concept_label", "is_name_like"]
+__all__ = ["ENTITY_LABELS", "MentionIndex", "capitalised_words", "concept_label", "is_name_like"]
 
 # NER labels that become graph nodes; numbers, dates and amounts do not (dates go on statements).
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -101,14 +101,16 @@ def _keeps_case(token: Token) -> bool:
                 or text[:1].isupper() and not token.is_sent_start)
 
 
-def concept_label(token: Token, owner: str | None = None) -> str:
+def concept_label(token: Token, owner: str | None = None, names: frozenset[str] = frozenset()) -> str:
     """Label of the concept node for ``token``: its head phrase, common words lower-cased
     (names and name adjectives keep their case: "Chinese nationals").
 
-    ``owner`` (a possessor's name) prefixes the label: "Pakistan's sovereignty".
+    ``owner`` (a possessor's name) prefixes the label: "Pakistan's sovereignty". ``names`` are words
+    the document writes capitalised mid-sentence: "Airbus" opening a sentence keeps its case.
     """
     span = concept_span(token)
-    text = "".join((t.text if _keeps_case(t) else t.text.lower()) + t.whitespace_ for t in span).strip()
+    text = "".join((t.text if _keeps_case(t) or t.text in names else t.text.lower()) + t.whitespace_
+                   for t in span).strip()
     return f"{owner}'s {text}" if owner else text
 
 
@@ -145,6 +147,24 @@ def is_acronym_of(acronym: str, words: list[str]) -> bool:
         initials[0] == acronym[0] and set(acronym) <= set(initials) and len(initials) <= len(acronym) + 1)
 
 
+def capitalised_words(docs: list[Doc]) -> frozenset[str]:
+    """Words a document writes capitalised where case is not forced (not opening a sentence or a
+    quotation): evidence that "Airbus" opening another sentence is a name, not "airbus".
+
+    >>> from spacy.lang.en import English
+    >>> sorted(capitalised_words([English()("Airbus won. Analysts said Airbus and Boeing compete.")]))
+    ['Airbus', 'Boeing']
+    """
+    found = set()
+    for doc in docs:
+        for token in doc:
+            before = doc[token.i - 1] if token.i > 0 else None
+            forced = before is None or before.text in (".", "!", "?", '"', "\u201c", ":", "\n") or "\n" in before.text
+            if not forced and token.text[:1].isupper() and token.text[1:].islower() and token.is_alpha:
+                found.add(token.text)
+    return frozenset(found)
+
+
 class MentionIndex:
     """Entity mentions of one parsed piece of a document, looked up by token.
 
@@ -153,8 +173,10 @@ class MentionIndex:
     "China-Pakistan Economic Corridor (CPEC)": acronym -> (full name, NER label).
     """
 
-    def __init__(self, doc: Doc, offset: int = 0, acronyms: dict[str, tuple[str, str]] | None = None) -> None:
+    def __init__(self, doc: Doc, offset: int = 0, acronyms: dict[str, tuple[str, str]] | None = None,
+                 names: frozenset[str] = frozenset()) -> None:
         self.offset = offset
+        self.names = names  # words the document writes capitalised mid-sentence (see capitalised_words)
         self.mentions: list[Mention] = []
         self.dates: dict[int, str] = {}
         self.acronyms = acronyms if acronyms is not None else {}
@@ -269,4 +291,5 @@ class MentionIndex:
         poss = possessor(token)
         if owner and poss is not None and poss.i < span.start:
             start = concept_span(poss).start_char
-        return Mention(concept_label(token, owner), start + self.offset, span.end_char + self.offset, "CONCEPT")
+        return Mention(concept_label(token, owner, self.names), start + self.offset, span.end_char + self.offset,
+                       "CONCEPT")

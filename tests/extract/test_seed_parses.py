@@ -151,3 +151,13 @@ def test_a_name_that_ner_tags_as_a_date_is_no_time():
                          "in December.")
     congratulated = [r for r in facts.relations if r.predicate == "congratulate"]
     assert congratulated and all(r.times == ("December",) for r in congratulated)
+
+
+def test_a_name_opening_a_sentence_keeps_its_case_when_the_document_capitalises_it_elsewhere():
+    from graphbuild.extract.mentions import MentionIndex, capitalised_words
+    doc = load_pipeline()("Regulators fined Zorblax on Monday. Analysts said Zorblax would appeal.")
+    index = MentionIndex(doc, 0, None, capitalised_words([doc]))
+    zorblax = next(t for t in doc if t.text == "Zorblax")
+    assert index.concept(zorblax).text == "Zorblax"
+    bare = MentionIndex(doc, 0, None, frozenset())
+    assert bare.concept(doc[0]).text == "regulators"  # a common word opening a sentence is lower-cased
