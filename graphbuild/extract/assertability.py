@@ -19,6 +19,7 @@ _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # "$1bn", "40,000", "8.5", "€20m": an amount ("7th" and "A380" are not)
 _AMOUNT = re.compile(r"^[$€£¥]?[\d.,]+(bn|m|k|tn|billion|million|thousand)?$")
 _POSSESSIVE_LINKS = frozenset({"possessive"})
+_PARTICLES = frozenset({"up", "out", "over", "off", "down", "back", "away"})
 _NOTHING = frozenset({"fragment", "pronoun", "honorific"})  # argument problems that drop the argument
 
 
@@ -81,7 +82,7 @@ def predicate_problem(predicate: str, kind: str, subject: Argument) -> str:
         return "possessive of a relational noun" if relational else ""
     if kind != "verb":
         return ""
-    head = predicate.split()[0]
-    if head in resources("en").light_verbs:
-        return "light verb"
+    words = predicate.split()
+    if words[0] in resources("en").light_verbs and not (len(words) > 1 and words[1] in _PARTICLES):
+        return "light verb"  # "take place", "have a plan"; but "take over", "set up" say something
     return ""

@@ -44,10 +44,12 @@ _NOUN_GOVERNOR_MODALITY = {
 }
 # Verbs and nouns that report someone's claim: the complement is attributed, not asserted.
 _REPORTING_VERBS = frozenset({"say", "claim", "allege", "accuse", "insist", "assert", "deny", "state",
-                              "tell", "argue", "believe", "think", "suggest", "report"})
+                              "tell", "argue", "believe", "think", "suggest", "report", "add", "note",
+                              "explain", "warn", "write", "declare", "contend", "maintain"})
 _REPORTING_NOUNS = frozenset({"assurance", "claim", "allegation", "accusation", "denial", "statement",
                               "report", "belief", "suggestion", "rumour", "rumor"})
 _HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "possibly", "perhaps", "apparently", "likely"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "advcl", "acl", "relcl", "conj"})
 # Noun positions a reported clause reaches through: "claims to have seen a device that supports video"
 _CLIMB_THROUGH = frozenset({"pobj", "prep", "dobj", "attr", "appos", "nsubj", "nsubjpass"})
@@ -173,8 +175,13 @@ def _according_to(verb: Token) -> Token | None:
 
 
 def in_quotation(token: Token) -> bool:
-    """Inside a quotation: an odd number of double quotes before the token in its sentence."""
-    return sum(t.text in ('"', "“", "”") for t in token.sent if t.i < token.i) % 2 == 1
+    """Inside a quotation: an odd number of double quotes before the token in its paragraph, so a
+    quotation running over several sentences ("We won. We have begun the work," he said) counts."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    return sum(doc[i].text in _QUOTES for i in range(start, token.i)) % 2 == 1
 
 
 def speaker(token: Token) -> Token | None:

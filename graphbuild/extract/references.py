@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..lang import resources
+from .factuality import in_quotation
 from .mentions import MentionIndex, is_name_like
 from .model import Mention
 
@@ -35,8 +36,6 @@ _COLLECTIVE_MARKERS = frozenset({"two", "both"})
 _ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _NEUTER_LABELS = frozenset({"ORG", "GPE"})  # what "it" can stand for as an actor
 _REPORTING = frozenset({"say", "add", "state", "note", "announce", "declare", "stress", "conclude"})
-_SOURCE_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "report", "spokesperson",
-                           "spokesman", "spokeswoman", "ministry", "office", "readout"})
 _EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "remain", "become"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MEMORY = 3  # sentences a pronoun or nominal may reach back
@@ -75,7 +74,7 @@ class ReferenceResolver:
         if (pronoun is not None and pronoun.number == "p" and pronoun.person == 3) or word == "both" \
                 or _is_collective(token):
             return list(self.group), "collective"
-        if pronoun is not None and pronoun.person == 1 and pronoun.number == "p" and not _in_quotation(token):
+        if pronoun is not None and pronoun.person == 1 and pronoun.number == "p" and not in_quotation(token):
             return list(self.group), "collective"  # "we" outside a quotation: the narrator's group
         if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ in _REPORTING and self.source is not None:
             return [self.source], "reporting source"
@@ -102,7 +101,7 @@ class ReferenceResolver:
         """Remember the sentence's named entities (subjects first) and coordinated named subjects."""
         self._recent.append(self._candidates(sent, index, len(sent.doc)))
         for token in sent:
-            if token.dep_ == "nsubj" and token.head.lemma_ in _REPORTING and token.lemma_.lower() in _SOURCE_NOUNS:
+            if token.dep_ == "nsubj" and token.head.lemma_ in _REPORTING and token.lemma_.lower() in resources("en").source_nouns:
                 self.source = index.entity(token) or index.concept(token)
             if token.dep_ not in ("nsubj", "nsubjpass") or token.dep_ == "conj":
                 continue
@@ -190,12 +189,6 @@ def _is_expletive(token: Token) -> bool:
     """"It is expected that ...", "it seems": an "it" that stands for no entity."""
     return token.dep_ in _SUBJECT_DEPS and token.head.lemma_ in _EXPLETIVE_HEADS and any(
         c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in token.head.children)
-
-
-def _in_quotation(token: Token) -> bool:
-    """Inside a quotation: an odd number of double quotes before the token in its sentence."""
-    sent = token.sent
-    return sum(t.text in ('"', "“", "”") for t in sent if t.i < token.i) % 2 == 1
 
 
 def _definite_nominal(token: Token, nominals: dict[str, frozenset[str]]) -> frozenset[str] | None:

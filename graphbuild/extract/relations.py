@@ -60,7 +60,7 @@ def subject_verb_object(clause: _Clause, args) -> Iterator[tuple[str, Argument, 
             continue  # "reaffirmed its support for X" is nominal_predicate's, not "reaffirm support"
         for obj in args(obj_token):
             for subj in clause.subjects:
-                yield clause.verb.lemma_, subj, obj, clause.verb.text, "verb"
+                yield verb_key(clause.verb), subj, obj, clause.verb.text, "verb"
 
 
 def passive_agent(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
@@ -71,7 +71,7 @@ def passive_agent(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argume
         for pobj in _children(agent, ("pobj",)):
             for subj in args(pobj):
                 for obj in clause.subjects:
-                    yield clause.verb.lemma_, subj, obj, f"{clause.verb.text} by", "verb"
+                    yield verb_key(clause.verb), subj, obj, f"{clause.verb.text} by", "verb"
 
 
 def prepositional_object(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
@@ -91,14 +91,20 @@ def prepositional_object(clause: _Clause, args) -> Iterator[tuple[str, Argument,
             continue  # "expressed opposition to X" is nominal_predicate's
         if prep.i < clause.verb.i:
             continue  # "On Palestine, both countries called for ...": a fronted topic, not "call on"
-        key = f"{clause.verb.lemma_} {prep.text.lower()}"
+        key = f"{verb_key(clause.verb)} {prep.text.lower()}"
         adjunct = bool(objects) and lexicon.property_for("verb", key) is None
         for pobj in _children(prep, ("pobj",)):
             for obj in args(pobj):
                 if adjunct and obj.mention.label == "CONCEPT":
                     continue
                 for subj in clause.subjects:
-                    yield f"{clause.verb.lemma_} {prep.text.lower()}", subj, obj, f"{clause.verb.text} {prep.text}", "verb"
+                    yield key, subj, obj, f"{clause.verb.text} {prep.text}", "verb"
+
+
+def verb_key(verb: Token) -> str:
+    """The verb's lemma with its particle: "pushed back the launch" is "push back", not "push"."""
+    particle = next((c.text.lower() for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_} {particle}" if particle else verb.lemma_
 
 
 def nominal_predicate(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
@@ -235,7 +241,7 @@ def _link_relation(rule: str, link: Link, provenance_base, index, resolver, memo
 def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, index, resolver, resolved,
               memo: dict | None) -> Relation:
     if memo is None:  # no clause factuality (structural links)
-        negated, mood, attribution, times, place, quoted = False, "asserted", None, (), None, False
+        negated, mood, attribution, times, place, quoted, quote_problem = False, "asserted", None, (), None, False, ""
     else:
         if verb.i not in memo:
             claimant = factuality.attribution_source(verb)
@@ -249,11 +255,10 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
         negated, mood, attribution, times, place, quoted, claimed = memo[verb.i]
         if claimed and attribution is None:
             mood = "hedged"  # "they said ...", the claimant unresolved: a claim of someone unnamed
-        if quoted:
-            attribution, quote_problem = _quoted(subj, attribution, resolver)
+        attribution, quote_problem = _voice(subj, attribution, quoted, resolver)
     vague = (argument_problem(subj, "subject") or argument_problem(obj, "object")
              or predicate_problem(predicate.lower(), kind, subj))
-    if memo is not None and quoted and not vague:
+    if memo is not None and not vague:
         vague = quote_problem
     confidence = _BASE_CONFIDENCE[rule]
     confidence -= 0.1 * sum(arg.mention.label == "CONCEPT" for arg in (subj, obj))
@@ -267,17 +272,20 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
     )
 
 
-def _quoted(subj: Argument, speaker: Mention | None, resolver: ReferenceResolver) -> tuple[Mention | None, str]:
+def _voice(subj: Argument, speaker: Mention | None, quoted: bool,
+           resolver: ReferenceResolver) -> tuple[Mention | None, str]:
     """Attribution and vagueness of a quoted clause. A speaker declaring their own stance is a fact
-    of the speech ("\"We oppose double standards,\" China said": China opposes them); anything else
-    quoted is the speaker's claim. A quotation with no speaker in its sentence (a communique's text)
-    speaks for the group of actors the document is about, so only their own stance is asserted."""
-    if speaker is not None:
-        own = _same_name(speaker.text, subj.mention.text)
-        return (None, "") if own else (speaker, "")
-    if subj.mention in resolver.group or any(_same_name(m.text, subj.mention.text) for m in resolver.group):
+    of the speech ("\"We oppose double standards,\" China said": China opposes them), and so is a
+    joint statement's word on the parties behind it ("\"The two sides agreed ...,\" the statement
+    said"); anything else quoted is the speaker's claim. A quotation whose sentence names no
+    speaker is asserted by nobody. Returns the attribution left and why the clause is not asserted."""
+    if speaker is None:
+        return None, "quotation without a named speaker" if quoted else ""
+    if quoted and _same_name(speaker.text, subj.mention.text):
         return None, ""
-    return None, "quotation without a named speaker"
+    document_voice = speaker.label == "CONCEPT" and speaker.text.split()[-1].lower() in resources("en").source_nouns
+    in_group = subj.mention in resolver.group or any(_same_name(m.text, subj.mention.text) for m in resolver.group)
+    return (None, "") if document_voice and in_group else (speaker, "")
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -38,6 +38,7 @@ class LanguageResources:
     positions: frozenset[str]  # head words of a title: "minister", "chief executive" -> "executive"
     relational_nouns: frozenset[str]  # "Boeing's rival" names someone else, not a thing Boeing owns
     adjunct_prepositions: frozenset[str]  # "due (to)", "because (of)": a cause, never an object
+    source_nouns: frozenset[str]  # "the statement said": a document speaking for its parties
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:
@@ -57,4 +58,5 @@ def resources(lang: str = "en") -> LanguageResources:
         positions=frozenset(row[0] for row in _rows(lang, "positions.txt")),
         relational_nouns=frozenset(row[0] for row in _rows(lang, "relational_nouns.txt")),
         adjunct_prepositions=frozenset(row[0] for row in _rows(lang, "adjunct_prepositions.txt")),
+        source_nouns=frozenset(row[0] for row in _rows(lang, "source_nouns.txt")),
     )
