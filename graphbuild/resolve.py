@@ -157,6 +157,8 @@ def _key(mention: Mention, acronyms: dict[str, tuple[str, str]]) -> tuple[str, s
     if name in acronyms and label != "CONCEPT":
         name, label = normalise_name(acronyms[name][0]), acronyms[name][1]
     cls = _CLASS_BY_LABEL.get(label, "Thing")
+    if label == "PERSON" and (country(name) is not None or load_gazetteer().by_capital(name) is not None):
+        label, cls = "GPE", "Place"  # "Kyiv" tagged PERSON: a capital of the gazetteer is a place
     if label in ("GPE", "LOC", "NORP", "ORG"):
         found = country(name) if label != "NORP" else None
         found = found or (demonym_country(name) if label in ("NORP", "GPE") else None)

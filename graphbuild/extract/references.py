@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..gazetteer import load_gazetteer
 from ..lang import resources
 from .factuality import in_quotation
 from .mentions import MentionIndex, is_name_like
@@ -39,6 +40,7 @@ _REPORTING = frozenset({"say", "add", "state", "note", "announce", "declare", "s
 _EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "remain", "become"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MEMORY = 3  # sentences a pronoun or nominal may reach back
+_GROUP_MEMORY = 3  # sentences "they" may reach back to a coordinated group
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class ReferenceResolver:
 
     def __init__(self) -> None:
         self.group: tuple[Mention, ...] = ()
+        self._group_age = 0  # sentences since the group was named
         self.source: Mention | None = None  # the last statement or body quoted ("the statement said")
         self._recent: deque[list[_Candidate]] = deque(maxlen=_MEMORY)
         self._genders: dict[str, str] = {}  # a person's name words -> gender hint
@@ -83,7 +86,7 @@ class ReferenceResolver:
                 if pronoun.gender == "n" and (token.dep_ == "expl" or _is_expletive(token)
                                               or token.dep_ not in ("nsubj", "nsubjpass", "poss")):
                     return [], "pronoun"  # "it" as an object is mostly a thing: "sold it to the EU"
-                found = self._salient(token, index, _pronoun_fits(pronoun.gender))
+                found = self._salient(token, index, _pronoun_fits(pronoun.gender), strict=pronoun.gender != "n")
                 return ([found], "pronoun") if found is not None else ([], "pronoun")
             return [], "pronoun"
         nominal = _definite_nominal(token, en.nominal_antecedents)
@@ -98,7 +101,11 @@ class ReferenceResolver:
         return None
 
     def observe_sentence(self, sent: Span, index: MentionIndex) -> None:
-        """Remember the sentence's named entities (subjects first) and coordinated named subjects."""
+        """Remember the sentence's named entities (subjects first) and coordinated named subjects;
+        a group not named again for a few sentences is forgotten."""
+        self._group_age += 1
+        if self._group_age > _GROUP_MEMORY:
+            self.group = ()
         self._recent.append(self._candidates(sent, index, len(sent.doc)))
         for token in sent:
             if token.dep_ == "nsubj" and token.head.lemma_ in _REPORTING and token.lemma_.lower() in resources("en").source_nouns:
@@ -110,6 +117,7 @@ class ReferenceResolver:
             actors = tuple(dict.fromkeys(m for m in members if m is not None and m.label in _ACTOR_LABELS | {"CONCEPT"}))
             if len(actors) >= 2:
                 self.group = actors
+                self._group_age = 0
 
     def _has_full_name(self, word: str) -> bool:
         """Whether ``word`` is part of a longer person name seen so far ("Barra" of "Mary Barra")."""
@@ -134,6 +142,8 @@ class ReferenceResolver:
                 continue
             if mention is None or mention in found or mention.label not in _ACTOR_LABELS | {"PRODUCT"}:
                 continue
+            if mention.label == "PERSON" and _is_place_name(mention.text):
+                continue  # "Kyiv" tagged PERSON is still a city: never "she"
             gender = "-"
             if mention.label == "PERSON":
                 first = token.doc[max(token.i - 1, 0)]
@@ -146,8 +156,9 @@ class ReferenceResolver:
             found[mention] = _Candidate(mention, _is_subject(token, mention, index), gender)
         return sorted(found.values(), key=lambda c: not c.subject)
 
-    def _salient(self, token: Token, index: MentionIndex | None, fits) -> Mention | None:
-        """The most salient earlier mention that ``fits``: this sentence first, then back in time."""
+    def _salient(self, token: Token, index: MentionIndex | None, fits, strict: bool = False) -> Mention | None:
+        """The most salient earlier mention that ``fits``: this sentence first, then back in time.
+        ``strict``: no answer when two different names fit in this or the previous sentence."""
         pools = list(self._recent)
         if index is not None:
             # binding: "Zelensky praised her" - her is not Zelensky (a possessive may be: "Blair and his wife")
@@ -158,6 +169,10 @@ class ReferenceResolver:
             taken = {m.text for c in token.head.subtree if c.i != token.i and (m := index.entity(c)) is not None}
             fits_here = fits
             fits = lambda c: fits_here(c) and c.mention.text not in taken  # noqa: E731
+        if strict:  # he/she: two people in reach and no gender to tell them apart is no answer
+            near = {c.mention.text.split()[-1]: c.mention for pool in pools[-2:] for c in pool if fits(c)}
+            if len(near) > 1:
+                return None
         for age, pool in enumerate(reversed(pools)):  # the latest sentence with a match
             if age == 0 and token.dep_ == "poss" and index is not None:
                 # "forced Apple to lower its prices": in its own sentence, the nearest owner
@@ -168,6 +183,12 @@ class ReferenceResolver:
             if matches:
                 return matches[0].mention
         return None
+
+
+def _is_place_name(text: str) -> bool:
+    """A country or capital of the gazetteer ("Kyiv", "France"), whatever the NER called it."""
+    gazetteer = load_gazetteer()
+    return gazetteer.country(text) is not None or gazetteer.by_capital(text) is not None
 
 
 def _pronoun_fits(gender: str):
