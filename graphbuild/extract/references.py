@@ -74,11 +74,16 @@ class ReferenceResolver:
         pronoun = en.pronouns.get(word) if token.pos_ == "PRON" or word in ("his", "its", "their", "her") else None
         if pronoun is not None and pronoun.gender == "d":
             return [], "pronoun"  # "This brings the total to 230": an event, not an entity
-        if (pronoun is not None and pronoun.number == "p" and pronoun.person == 3) or word == "both" \
-                or _is_collective(token):
+        if _is_collective(token):  # "the two sides", "both countries": the pair named, however long ago
+            self._group_age = 0  # and now talked about again
             return list(self.group), "collective"
-        if pronoun is not None and pronoun.person == 1 and pronoun.number == "p" and not in_quotation(token):
-            return list(self.group), "collective"  # "we" outside a quotation: the narrator's group
+        recent = list(self.group) if self._group_age < _GROUP_MEMORY else []  # "they" reaches a few sentences
+        plural = pronoun is not None and pronoun.number == "p" and pronoun.person == 3 or word == "both"
+        if plural or pronoun is not None and pronoun.person == 1 and pronoun.number == "p" and not in_quotation(token):
+            # "we" outside a quotation: the narrator's group
+            if recent:
+                self._group_age = 0
+            return recent, "collective"
         if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ in _REPORTING and self.source is not None:
             return [self.source], "reporting source"
         if pronoun is not None:
@@ -101,11 +106,8 @@ class ReferenceResolver:
         return None
 
     def observe_sentence(self, sent: Span, index: MentionIndex) -> None:
-        """Remember the sentence's named entities (subjects first) and coordinated named subjects;
-        a group not named again for a few sentences is forgotten."""
+        """Remember the sentence's named entities (subjects first) and coordinated named subjects."""
         self._group_age += 1
-        if self._group_age > _GROUP_MEMORY:
-            self.group = ()
         self._recent.append(self._candidates(sent, index, len(sent.doc)))
         for token in sent:
             if token.dep_ == "nsubj" and token.head.lemma_ in _REPORTING and token.lemma_.lower() in resources("en").source_nouns:

@@ -245,8 +245,8 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
     else:
         if verb.i not in memo:
             claimant = factuality.attribution_source(verb)
-            quoted = claimant is None and factuality.in_quotation(verb)
-            if quoted:
+            quoted = factuality.in_quotation(verb)
+            if quoted and claimant is None:
                 claimant = factuality.speaker(verb)  # "\"Blair has healed rifts,\" said Conlon"
             memo[verb.i] = (factuality.is_negated(verb), factuality.modality(verb),
                             _claimant(claimant, index, resolver) if claimant is not None else None,
