@@ -58,7 +58,7 @@ def argument_problem(arg: Argument, role: str) -> str:
         return ""
     if "%" in text or "percent" in words or words[-1] in en.generic_nouns and len(words) == 1:
         return f"generic {role}"
-    if _AMOUNT.match(words[0]):
+    if _AMOUNT.match(words[0]) or words[-1] in en.units:
         return f"number {role}"  # "invest $1bn", "2,000 jobs": an amount, not a thing
     if words[-1] in en.nominal_antecedents and text[:1].islower():
         return f"unresolved description {role}"  # "US company", "European aircraft manufacturer"

@@ -23,7 +23,8 @@ _GOVERNOR_MODALITY = {
     **dict.fromkeys(("agree", "pledge", "decide", "vow", "promise", "plan", "commit", "resolve", "aim", "intend",
                      "threaten", "prepare", "propose", "schedule", "set", "poise", "offer", "be", "go"), "future"),
     **dict.fromkeys(("hope", "seek", "try", "attempt", "expect", "wish", "consider", "predict", "forecast",
-                     "appear", "seem"), "hedged"),
+                     "appear", "seem", "allow", "permit", "authorize", "authorise", "enable", "let", "clear"),
+                    "hedged"),
 }
 # Adjectives whose to-infinitive is not (yet) a fact: "is likely to sign", "is due to arrive".
 _ADJECTIVE_GOVERNOR_MODALITY = {
@@ -48,7 +49,8 @@ _REPORTING_VERBS = frozenset({"say", "claim", "allege", "accuse", "insist", "ass
                               "explain", "warn", "write", "declare", "contend", "maintain"})
 _REPORTING_NOUNS = frozenset({"assurance", "claim", "allegation", "accusation", "denial", "statement",
                               "report", "belief", "suggestion", "rumour", "rumor"})
-_HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "possibly", "perhaps", "apparently", "likely"})
+_HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "possibly", "perhaps", "apparently", "likely",
+                          "probably", "maybe", "presumably", "supposedly", "seemingly", "purportedly"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "advcl", "acl", "relcl", "conj"})
 # Noun positions a reported clause reaches through: "claims to have seen a device that supports video"

@@ -61,6 +61,9 @@ def concept_span(token: Token) -> Span:
             left = child.i
             if child.dep_ == "compound" and child.left_edge.i < left and token.doc[child.left_edge.i: left].text.endswith("-"):
                 left = child.left_edge.i  # "one-China principle": the compound's own hyphenated modifier
+            while child.ent_iob_ == "I" and left > 0 and token.doc[left - 1].ent_iob_ in ("B", "I"):
+                left -= 1  # "Qatar Airways order": a name in the compound is taken whole
+                child = token.doc[left]
         elif adjacent and child.text == "-":
             left = child.i
         else:
@@ -111,7 +114,20 @@ def concept_label(token: Token, owner: str | None = None, names: frozenset[str] 
     span = concept_span(token)
     text = "".join((t.text if _keeps_case(t) or t.text in names else t.text.lower()) + t.whitespace_
                    for t in span).strip()
+    part_of = _partitive_complement(token)
+    if part_of is not None:  # "the first generation of Intel laptops", "the rest of the shares"
+        text = f"{text} of {concept_label(part_of, None, names)}"
     return f"{owner}'s {text}" if owner else text
+
+
+def _partitive_complement(token: Token) -> Token | None:
+    """The noun of a partitive noun's "of" phrase ("generation of laptops" -> laptops), if any."""
+    if token.lemma_.lower() not in resources("en").partitive_nouns:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
+    return None
 
 
 _TIME_WORDS = frozenset({

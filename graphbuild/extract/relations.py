@@ -235,6 +235,8 @@ def _link_relation(rule: str, link: Link, provenance_base, index, resolver, memo
         relation = Relation(**{**relation.__dict__, "times": factuality.event_times(link.anchor, index.dates)})
     if link.place is not None:
         relation = Relation(**{**relation.__dict__, "place": link.place})
+    if link.vague and not relation.vague:
+        relation = Relation(**{**relation.__dict__, "vague": link.vague})
     return relation
 
 

@@ -40,6 +40,7 @@ class Link:
     anchor: Token  # the token whose clause gives factuality and time
     kind: str = "link"
     place: Mention | None = None
+    vague: str = ""  # why the link is not asserted ("former post"), if it is not
 
 
 def _arg(mention: Mention, token: Token | None = None) -> Argument:
@@ -56,19 +57,21 @@ def title_of_person(sent: Span, index: MentionIndex) -> Iterator[Link]:
         person = index.entity(ent.root)
         if person is None:
             continue
-        title_tokens = [t for t in _left_modifiers(ent) if index.entity(t) is None]
+        modifiers = _left_modifiers(ent)
+        former = any(t.lower_ in resources("en").former_modifiers for t in modifiers)
+        vague = "former post" if former else ""  # "Former Microsoft chief executive": not held now
         titled = False
-        for title in _titles(title_tokens):
-            title = _trim_title(title)
+        for title in _titles(modifiers):
+            title = _trim_title(title, index)
             if title is None or not is_position(title.text):
                 continue  # "Mr Blunkett", "Employee Phil Schiller": an honorific or a word, not a post
             titled = True
             position = Mention(title.text, title.start_char + index.offset, title.end_char + index.offset, "POSITION")
-            yield Link("title", _arg(person), _arg(position), title.text, ent.root)
-        for token in _left_modifiers(ent) if titled else ():  # "U.S. retailer Best Buy" is no membership
+            yield Link("title", _arg(person), _arg(position), title.text, ent.root, vague=vague)
+        for token in modifiers if titled else ():  # "U.S. retailer Best Buy" is no membership
             body = index.entity(token)
             if body is not None and body.label in _AFFILIATION_LABELS and body is not person:
-                yield Link("member", _arg(person), _arg(body, token), f"{token.text} {ent.text}", ent.root)
+                yield Link("member", _arg(person), _arg(body, token), f"{token.text} {ent.text}", ent.root, vague=vague)
 
 
 def is_position(title: str) -> bool:
@@ -83,12 +86,16 @@ def is_position(title: str) -> bool:
     return bool(words) and last in en.positions and not any(w in en.honorifics for w in words)
 
 
-def _trim_title(title: Span) -> Span | None:
-    """The post itself: "company CEO" -> "CEO" (the company is named elsewhere); a title must begin
-    with a word, not the tail of a split one ("-founder")."""
-    nominals = resources("en").nominal_antecedents
+def _trim_title(title: Span, index: MentionIndex) -> Span | None:
+    """The post itself: "Apple CEO" -> "CEO" and "Pakistani Foreign Minister" -> "Foreign Minister"
+    (the body is its own link), "company CEO" -> "CEO", "Former chief executive" -> "chief
+    executive"; a name inside stays ("Deputy Defense Secretary"); a title must begin with a word,
+    not the tail of a split one ("-founder")."""
+    en = resources("en")
     start = title.start
-    while start < title.end - 1 and title.doc[start].text.lower() in nominals:
+    while start < title.end - 1 and (index.entity(title.doc[start]) is not None
+                                     or title.doc[start].lower_ in en.nominal_antecedents
+                                     or title.doc[start].lower_ in en.former_modifiers):
         start += 1
     trimmed = title.doc[start: title.end]
     return trimmed if trimmed.text[:1].isalnum() else None
@@ -154,12 +161,15 @@ def appositive_title(sent: Span, index: MentionIndex) -> Iterator[Link]:
         span = sent.doc[_title_start(title): title.i + 1]
         if not is_position(span.text):
             continue
+        former = any(c.lower_ in resources("en").former_modifiers for c in title.children)
+        vague = "former post" if former else ""  # "Mark Papermaster, formerly an Apple executive"
         position = Mention(span.text.lower(), span.start_char + index.offset, span.end_char + index.offset, "POSITION")
-        yield Link("title", _arg(person), _arg(position, title), span.text, title)
+        yield Link("title", _arg(person), _arg(position, title), span.text, title, vague=vague)
         for body_token in title_bodies(title):
             body = index.entity(body_token)
             if body is not None and body.label in _AFFILIATION_LABELS:
-                yield Link("member", _arg(person), _arg(body, body_token), f"{body_token.text} {span.text}", title)
+                yield Link("member", _arg(person), _arg(body, body_token), f"{body_token.text} {span.text}", title,
+                           vague=vague)
 
 
 def _title_start(title: Token) -> int:
@@ -221,7 +231,10 @@ def possessive_link(sent: Span, index: MentionIndex) -> Iterator[Link]:
         if own is not None and own is not owner:
             # "China's Xinjiang" is part of China; "Airbus' A380" is Airbus's, not a part of it
             predicate = "part" if own.label in _PART_LABELS and owner.label in ("GPE", "LOC") else "possessive"
-            yield Link(predicate, _arg(own), _arg(owner, owner_token), f"{owner_token.text}'s {own.text}", token)
+            # "France's Thales": a French company, not a thing France owns
+            vague = "company of a country" if own.label == "ORG" and owner.label in ("GPE", "NORP") else ""
+            yield Link(predicate, _arg(own), _arg(owner, owner_token), f"{owner_token.text}'s {own.text}", token,
+                       vague=vague)
         elif own is None and token.pos_ == "NOUN":
             concept = index.concept(token, owner.text)
             yield Link("possessive", _arg(concept), _arg(owner, owner_token), concept.text, token)

@@ -39,6 +39,9 @@ class LanguageResources:
     relational_nouns: frozenset[str]  # "Boeing's rival" names someone else, not a thing Boeing owns
     adjunct_prepositions: frozenset[str]  # "due (to)", "because (of)": a cause, never an object
     source_nouns: frozenset[str]  # "the statement said": a document speaking for its parties
+    units: frozenset[str]  # "6GB", "99 cents": an amount, not a thing
+    former_modifiers: frozenset[str]  # "Former chief executive": a post not held now
+    partitive_nouns: frozenset[str]  # "the first generation of X": named only with its "of" phrase
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:
@@ -59,4 +62,7 @@ def resources(lang: str = "en") -> LanguageResources:
         relational_nouns=frozenset(row[0] for row in _rows(lang, "relational_nouns.txt")),
         adjunct_prepositions=frozenset(row[0] for row in _rows(lang, "adjunct_prepositions.txt")),
         source_nouns=frozenset(row[0] for row in _rows(lang, "source_nouns.txt")),
+        units=frozenset(row[0] for row in _rows(lang, "units.txt")),
+        former_modifiers=frozenset(row[0] for row in _rows(lang, "former_modifiers.txt")),
+        partitive_nouns=frozenset(row[0] for row in _rows(lang, "partitive_nouns.txt")),
     )
