@@ -53,9 +53,11 @@ def map_document(document: Document, pieces: list[tuple[int, Doc]], base_iri: st
     """Extract, resolve and map one parsed document to the quads of its named graph."""
     from .extract import extract_document
     from .rdf import document_quads
+    from .resolve import resolve_document
 
-    facts = extract_document(pieces)
-    graph, quads = document_quads(document, facts, base_iri, built_at)
+    facts = extract_document(pieces)  # extract -> resolve -> rdf, each its own stage
+    resolved = resolve_document(facts, base_iri, scope=document.content_hash[:16])
+    graph, quads = document_quads(document, facts, resolved, base_iri, built_at)
     buffer = io.BytesIO()
     ox.serialize(quads, buffer, ox.RdfFormat.N_QUADS)
     return MappedDocument(

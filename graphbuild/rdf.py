@@ -1,4 +1,5 @@
-"""Map one document's entities and relations to quads in its named graph (see DESIGN.md).
+"""Map one document's resolved entities and relations to quads in its named graph (see DESIGN.md).
+Only writes: extraction (:mod:`.extract`) and resolution (:mod:`.resolve`) come before.
 
 A relation becomes a statement node with its provenance and factuality, and, only when the
 text asserts it, also a plain triple ``subject property object``.
@@ -17,7 +18,7 @@ from .extract import DocumentFacts, Relation
 from .ingest import Document
 from .iri import document_iri, slug, statement_iri
 from .lexicon import Lexicon, load_lexicon
-from .resolve import Entity, resolve_mentions
+from .resolve import Entity, ResolvedFacts
 from .vocab import GB, GBR, NIF, PREFIXES, SCHEMA
 
 __all__ = ["CLASS_IRIS", "document_quads"]
@@ -54,9 +55,9 @@ def _lit(value: str | int | float | bool) -> ox.Literal:
     return ox.Literal(value)
 
 
-def document_quads(document: Document, facts: DocumentFacts, base_iri: str,
+def document_quads(document: Document, facts: DocumentFacts, resolved: ResolvedFacts, base_iri: str,
                    built_at: datetime | None = None, lexicon: Lexicon | None = None) -> tuple[str, list[ox.Quad]]:
-    """The document's graph IRI and every quad of that graph."""
+    """The document's graph IRI and every quad of that graph, from its extracted and resolved facts."""
     lexicon = lexicon or load_lexicon()
     graph_iri = document_iri(base_iri, document.content_hash)
     graph = _n(graph_iri)
@@ -66,18 +67,11 @@ def document_quads(document: Document, facts: DocumentFacts, base_iri: str,
         quads.append(ox.Quad(s, p, o, graph))
 
     _describe_document(add, graph, document, facts, built_at)
-    entities = resolve_mentions(
-        [*facts.mentions, *(arg.mention for r in facts.relations for arg in (r.subject, r.object))]
-        + [r.attribution for r in facts.relations if r.attribution is not None]
-        + [r.place for r in facts.relations if r.place is not None],
-        base_iri,
-        {short: (full, label) for short, full, label in facts.acronyms},
-        scope=document.content_hash[:16],
-    )
+    entities = resolved.entities
     for entity in {id(e): e for e in entities.values()}.values():
         _describe_entity(add, entity)
     declared: set[str] = set()
-    for relation in facts.relations:
+    for relation in resolved.relations:
         subject = _n(entities[relation.subject.mention].iri)
         obj = _n(entities[relation.object.mention].iri)
         prop = _property(add, lexicon, relation, declared)

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .extract.model import Mention
+from .extract import DocumentFacts
+from .extract.model import Mention, Relation
 from .gazetteer import load_gazetteer
 from .iri import entity_iri, normalise_name
 
-__all__ = ["Entity", "resolve_mentions"]
+__all__ = ["Entity", "ResolvedFacts", "resolve_document", "resolve_mentions"]
 
 # spaCy NER label -> class local name (schema.org unless noted in rdf.CLASS_IRIS)
 _CLASS_BY_LABEL = {
@@ -70,6 +71,43 @@ def demonym_country(word: str) -> tuple[str, str] | None:
     """``(country name, code)`` for a demonym: "Pakistani" -> ('Pakistan', 'PK')."""
     found = load_gazetteer().by_demonym(word)
     return (found.name, found.code) if found is not None else None
+
+
+@dataclass(frozen=True)
+class ResolvedFacts:
+    """The resolve stage's result: the relations as resolution reads them (a capital acting for its
+    country) and the entity of every mention they and the document name."""
+
+    relations: tuple[Relation, ...]
+    entities: dict[Mention, Entity]
+
+
+def resolve_document(facts: DocumentFacts, base_iri: str, scope: str = "") -> ResolvedFacts:
+    """Resolve one document's facts: capitals acting as their countries, then every mention
+    (arguments, claimants, places, named entities) to its canonical entity (see :func:`resolve_mentions`)."""
+    relations = tuple(_capital_actors(r) for r in facts.relations)
+    entities = resolve_mentions(
+        [*facts.mentions, *(arg.mention for r in relations for arg in (r.subject, r.object))]
+        + [r.attribution for r in relations if r.attribution is not None]
+        + [r.place for r in relations if r.place is not None],
+        base_iri,
+        {short: (full, label) for short, full, label in facts.acronyms},
+        scope=scope,
+    )
+    return ResolvedFacts(relations, entities)
+
+
+def _capital_actors(relation: Relation) -> Relation:
+    """"Islamabad also praised ...": a capital as the subject of an active verb is its country."""
+    subject = relation.subject
+    if not subject.actor or subject.mention.label != "GPE":
+        return relation
+    gazetteer = load_gazetteer()
+    found = gazetteer.by_capital(subject.mention.text)
+    if found is None or gazetteer.country(subject.mention.text) is not None:
+        return relation
+    mention = Mention(found.name, subject.mention.start, subject.mention.end, "GPE")
+    return replace(relation, subject=replace(subject, mention=mention))
 
 
 def resolve_mentions(mentions: list[Mention], base_iri: str,

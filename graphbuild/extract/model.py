@@ -34,6 +34,7 @@ class Argument:
     text: str
     mention: Mention
     sieve: str = ""  # the coreference sieve that resolved a reference ("pronoun", "nominal"), if any
+    actor: bool = False  # the subject of an active verb: a capital acts for its country
 
 
 @dataclass(frozen=True)

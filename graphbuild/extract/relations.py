@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..gazetteer import load_gazetteer
 from ..lang import resources
 from ..lexicon import load_lexicon
 from . import factuality
@@ -388,16 +387,12 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
 def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, actor: bool = False) -> list[Argument]:
     """What ``token`` names: its entity, the entities a pronoun or collective stands for, or a concept.
 
-    As an ``actor`` (the subject of an active verb), a capital stands for its country's government:
-    "Islamabad also praised ..." is Pakistan praising; "held in Beijing" stays the city.
+    ``actor`` marks the subject of an active verb, so that resolution can read a capital as its
+    country's government ("Islamabad also praised ..."; "held in Beijing" stays the city).
     """
     mention = index.entity(token)
     if mention is not None:
-        if actor and mention.label == "GPE":
-            country = load_gazetteer().by_capital(mention.text)
-            if country is not None and load_gazetteer().country(mention.text) is None:
-                return [Argument(mention.text, Mention(country.name, mention.start, mention.end, "GPE"))]
-        return [Argument(mention.text, mention)]
+        return [Argument(mention.text, mention, actor=actor)]
     referents = resolver.resolve_with_sieve(token, index)
     if referents is not None:
         return [Argument(token.text, m, sieve=referents[1]) for m in referents[0]]

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from graphbuild.extract import extract_document
 from graphbuild.nlp import load_pipeline
+from graphbuild.resolve import resolve_document
 
 
 def relations(text):
+    """Extracted facts, their relations read through the resolve stage (a capital acting for its country)."""
     facts = extract_document([(0, load_pipeline()(text))])
+    facts = replace(facts, relations=resolve_document(facts, "https://example.org/").relations)
     return facts, {(r.subject.mention.text, r.predicate, r.object.mention.text, r.asserted) for r in facts.relations}
 
 
