@@ -69,17 +69,17 @@ def argument_problem(arg: Argument, role: str) -> str:
 
 def predicate_problem(predicate: str, kind: str, subject: Argument) -> str:
     """Why ``predicate`` says too little to assert, or ``""``: a bare light verb ("have",
-    "take place", "be in"), or a possessive of a relational noun ("Boeing's rival" is not Boeing's).
+    "take place", "be in"), or a possessive whose concept names its owner already.
 
     >>> from graphbuild.extract.model import Mention
     >>> predicate_problem("take place", "verb", Argument("talks", Mention("talks", 0, 5, "CONCEPT")))
     'light verb'
     """
     if kind == "link":
-        head = subject.mention.text.split()[-1].lower() if subject.mention.text.split() else ""
-        relational = predicate in _POSSESSIVE_LINKS and subject.mention.label == "CONCEPT" and (
-            head in resources("en").relational_nouns or head.rstrip("s") in resources("en").relational_nouns)
-        return "possessive of a relational noun" if relational else ""
+        # "Pakistan's sovereignty" belongs to Pakistan: its label says so already; and "Boeing's
+        # rival" is not Boeing's at all
+        restated = predicate in _POSSESSIVE_LINKS and subject.mention.label == "CONCEPT"
+        return "possessive restating its label" if restated else ""
     if kind != "verb":
         return ""
     words = predicate.split()

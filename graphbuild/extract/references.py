@@ -91,6 +91,8 @@ class ReferenceResolver:
                 if pronoun.gender == "n" and (token.dep_ == "expl" or _is_expletive(token)
                                               or token.dep_ not in ("nsubj", "nsubjpass", "poss")):
                     return [], "pronoun"  # "it" as an object is mostly a thing: "sold it to the EU"
+                if pronoun.gender == "n" and token.dep_ != "poss" and _thing_in_reach(token, index):
+                    return [], "pronoun"  # "Boeing unveiled the 777. It carries 300 passengers": the 777
                 found = self._salient(token, index, _pronoun_fits(pronoun.gender), strict=pronoun.gender != "n")
                 return ([found], "pronoun") if found is not None else ([], "pronoun")
             return [], "pronoun"
@@ -185,6 +187,26 @@ class ReferenceResolver:
             if matches:
                 return matches[0].mention
         return None
+
+
+def _thing_in_reach(token: Token, index: MentionIndex | None) -> bool:
+    """A singular named thing (a product: a proper or numbered name, not "a warehouse") as an object
+    in this or the previous sentence ("unveiled the 777", "released the iPod nano"): "it" may be that
+    thing as well as the company, so it stays open."""
+    if index is None:
+        return False
+    sent = token.sent
+    start = sent.start
+    if start > 0:
+        start = token.doc[start - 1].sent.start
+    for other in token.doc[start: token.i]:
+        named = [t for t in (other, *other.children) if t is other or t.dep_ == "compound"]
+        if other.dep_ in ("dobj", "attr", "nsubjpass") and other.tag_ in ("NN", "NNP") and any(
+                t.tag_ == "NNP" or is_name_like(t) or any(c.isdigit() for c in t.text) for t in named):
+            mention = index.entity(other)
+            if mention is None or mention.label not in ("PERSON", "GPE", "NORP", "ORG"):
+                return True
+    return False
 
 
 def _is_place_name(text: str) -> bool:

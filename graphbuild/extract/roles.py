@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..gazetteer import load_gazetteer
 from ..lang import resources
 from ..lexicon import load_lexicon
 from .mentions import MentionIndex, possessor
@@ -70,8 +71,17 @@ def title_of_person(sent: Span, index: MentionIndex) -> Iterator[Link]:
             yield Link("title", _arg(person), _arg(position), title.text, ent.root, vague=vague)
         for token in modifiers if titled else ():  # "U.S. retailer Best Buy" is no membership
             body = index.entity(token)
-            if body is not None and body.label in _AFFILIATION_LABELS and body is not person:
+            if _affiliation(body) and body is not person:
                 yield Link("member", _arg(person), _arg(body, token), f"{token.text} {ent.text}", ent.root, vague=vague)
+
+
+def _affiliation(body: Mention | None) -> bool:
+    """A body a titled person belongs to: an organisation, a nationality or a country; not a
+    state or city ("Kansas Senator Sam Brownback" represents Kansas, he is no member of it)."""
+    if body is None or body.label not in _AFFILIATION_LABELS:
+        return False
+    gazetteer = load_gazetteer()
+    return body.label != "GPE" or gazetteer.country(body.text) is not None
 
 
 def is_position(title: str) -> bool:
@@ -167,7 +177,7 @@ def appositive_title(sent: Span, index: MentionIndex) -> Iterator[Link]:
         yield Link("title", _arg(person), _arg(position, title), span.text, title, vague=vague)
         for body_token in title_bodies(title):
             body = index.entity(body_token)
-            if body is not None and body.label in _AFFILIATION_LABELS:
+            if _affiliation(body):
                 yield Link("member", _arg(person), _arg(body, body_token), f"{body_token.text} {span.text}", title,
                            vague=vague)
 

@@ -105,3 +105,31 @@ def test_a_concept_keeps_what_makes_it_specific(text, label):
     labels = {o for _, _, o in statements(text)}
     assert label in labels, sorted(labels)
     assert (label, "Concept") in entities(text)
+
+
+def test_a_state_politician_is_no_member_of_the_state():
+    found = asserted("Kansas Senator Sam Brownback criticised the tanker decision.")
+    assert _any(found, "Sam Brownback", "holdsPosition") and not _any(found, "Sam Brownback", "memberOf", "Kansas")
+    assert _any(asserted("Indonesian President Susilo Yudhoyono visited Tokyo."), "Susilo Yudhoyono", "memberOf",
+                "Indonesia")  # a country's president is its official
+
+
+def test_a_possessive_that_restates_its_label_is_not_asserted():
+    text = "Boeing's upcoming new design will replace the 737 airliner."
+    assert not _any(asserted(text), None, "belongsTo", "Boeing")
+    assert _any(statements(text), None, "belongsTo", "Boeing")
+
+
+@pytest.mark.parametrize("text, wrong_subject, predicate", [
+    pytest.param("Boeing unveiled the 777-200LR on Tuesday. It carries 300 passengers.", "Boeing", "carry",
+                 id="it-product-object"),
+    pytest.param("Apple released the iPod nano in London. It holds 1,000 songs.", "Apple", "hold",
+                 id="it-product-ipod"),
+])
+def test_it_with_a_thing_in_reach_is_not_the_company(text, wrong_subject, predicate):
+    assert not _any(asserted(text), wrong_subject, predicate)
+
+
+def test_it_with_only_the_company_in_reach_is_the_company():
+    text = "Siemens cut 6,000 jobs on Monday. It also sold its rail unit to Alstom."
+    assert _any(asserted(text), "Siemens", None, "Alstom")
