@@ -20,9 +20,10 @@ from .mentions import MentionIndex, concept_label, is_name_like, possessor
 from .parse_repairs import acts_as_verb, coordination_head, is_misplaced_object
 from .model import Argument, Mention, Provenance, Relation
 from .references import ReferenceResolver
-from .roles import NOUN_RULES, Link
+from .registry import CLAUSE_RULES, NOUN_RULES, clause_rule, confidence_of
+from .roles import Link
 
-__all__ = ["RULES", "clause_subjects", "extract_relations"]
+__all__ = ["clause_subjects", "extract_relations", "verb_key"]
 
 _VERB_POS = ("VERB", "AUX")
 _SUBJECT_DEPS = ("nsubj",)
@@ -37,9 +38,6 @@ _NOMINAL_PREPS = frozenset({"for", "to", "in", "over", "about", "towards", "towa
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Nouns that only quantify or classify what their "of" phrase names ("any form of X", "a kind of X").
 _QUANTIFIER_NOUNS = frozenset({"form", "kind", "type", "sort", "variety", "range", "number", "lot", "host"})
-_BASE_CONFIDENCE = {"subject_verb_object": 0.85, "passive_agent": 0.8, "nominal_predicate": 0.8,
-                    "prepositional_object": 0.7, "title_of_person": 0.85, "appositive_title": 0.8, "delegation_leader": 0.7,
-                    "possessive_link": 0.75, "talks_between": 0.8, "accused_of_gerund": 0.7}
 
 
 @dataclass(frozen=True)
@@ -50,6 +48,7 @@ class _Clause:
     resolved: bool  # a subject came from a pronoun or collective reference
 
 
+@clause_rule(confidence=0.85)
 def subject_verb_object(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
     """"China supports Pakistan": nsubj and dobj of an active verb."""
     if clause.passive:
@@ -62,6 +61,7 @@ def subject_verb_object(clause: _Clause, args) -> Iterator[tuple[str, Argument, 
                 yield verb_key(clause.verb), subj, obj, clause.verb.text, "verb"
 
 
+@clause_rule(confidence=0.8)
 def passive_agent(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
     """"Pakistan was attacked by the TTP": the agent is the subject, the passive subject the object."""
     if not clause.passive:
@@ -73,6 +73,7 @@ def passive_agent(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argume
                     yield verb_key(clause.verb), subj, obj, f"{clause.verb.text} by", "verb"
 
 
+@clause_rule(confidence=0.7)
 def prepositional_object(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
     """"talks held in Beijing", "called for action": the verb plus its preposition relates subject and pobj.
 
@@ -106,6 +107,7 @@ def verb_key(verb: Token) -> str:
     return f"{verb.lemma_} {particle}" if particle else verb.lemma_
 
 
+@clause_rule(confidence=0.8)
 def nominal_predicate(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
     """"reaffirmed its support for X", "voiced concern over X": light verb + noun + prep + object."""
     for noun in _children(clause.verb, _OBJECT_DEPS):
@@ -119,6 +121,7 @@ def nominal_predicate(clause: _Clause, args) -> Iterator[tuple[str, Argument, Ar
                     yield noun.lemma_.lower(), subj, obj, text, "noun"
 
 
+@clause_rule(confidence=0.7)
 def accused_of_gerund(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
     """"Pakistan accused the Taliban government of providing sanctuary to the TTP": the accused is
     the subject of "provide sanctuary to" (the verb, its object noun and preposition), the TTP the
@@ -176,7 +179,6 @@ def _nominal_prep(verb: Token, noun: Token) -> Token | None:
     return next((p for p in _children(verb, ("prep",)) if p.text.lower() in _NOMINAL_PREPS and p.i > noun.i), None)
 
 
-RULES = (subject_verb_object, passive_agent, prepositional_object, nominal_predicate, accused_of_gerund)
 
 
 def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver | None = None) -> list[Relation]:
@@ -198,26 +200,26 @@ def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver
             clause = _clause(verb, args)
             if clause is None:
                 continue
-            for rule in RULES:
-                for predicate, subj, obj, text, kind in rule(clause, args):
+            for rule in CLAUSE_RULES.values():
+                for predicate, subj, obj, text, kind in rule.function(clause, args):
                     key = (subj.mention, predicate, obj.mention, kind)
                     if subj.mention == obj.mention or subj.mention.text == obj.mention.text or key in seen:
                         continue  # one statement per fact and sentence, from the first rule that reads it
                     seen.add(key)
-                    relation = _relation(rule.__name__, clause.verb, predicate, subj, obj, text, kind,
+                    relation = _relation(rule.name, clause.verb, predicate, subj, obj, text, kind,
                                          provenance_base, index, resolver, clause.resolved, memo)
-                    if (clause.passive and rule is not passive_agent and not relation.vague
+                    if (clause.passive and rule.function is not passive_agent and not relation.vague
                             and load_lexicon().property_for(kind, predicate) is None):
                         # "Blunkett was put in charge": the subject is the patient, the doer unnamed;
                         # a lexicon relation names the patient's side ("held in Beijing": located in)
                         relation = Relation(**{**relation.__dict__, "vague": "passive without agent"})
                     relations.append(relation)
         in_sentence = {arg.mention for r in relations[first:] for arg in (r.subject, r.object)}
-        for noun_rule in NOUN_RULES:
-            for link in noun_rule(sent, index):
+        for noun_rule in NOUN_RULES.values():
+            for link in noun_rule.function(sent, index):
                 if link.subject.mention.label == "CONCEPT" and link.subject.mention not in in_sentence:
                     continue  # "Pakistan's development" matters only where it takes part in a relation
-                relations.append(_link_relation(noun_rule.__name__, link, provenance_base, index, resolver, memo))
+                relations.append(_link_relation(noun_rule.name, link, provenance_base, index, resolver, memo))
         resolver.observe_sentence(sent, index)
     return relations
 
@@ -261,7 +263,7 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
              or predicate_problem(predicate.lower(), kind, subj))
     if memo is not None and not vague:
         vague = quote_problem
-    confidence = _BASE_CONFIDENCE[rule]
+    confidence = confidence_of(rule)
     confidence -= 0.1 * sum(arg.mention.label == "CONCEPT" for arg in (subj, obj))
     confidence -= 0.1 if resolved else 0.0
     return Relation(

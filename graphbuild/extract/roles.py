@@ -19,8 +19,9 @@ from ..lang import resources
 from ..lexicon import load_lexicon
 from .mentions import MentionIndex, possessor
 from .model import Argument, Mention
+from .registry import noun_rule
 
-__all__ = ["NOUN_RULES", "Link"]
+__all__ = ["Link", "is_position"]
 
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "conj", "cc"})
 _AFFILIATION_LABELS = frozenset({"NORP", "GPE", "ORG"})
@@ -48,6 +49,7 @@ def _arg(mention: Mention, token: Token | None = None) -> Argument:
     return Argument(token.text if token is not None else mention.text, mention)
 
 
+@noun_rule(confidence=0.85)
 def title_of_person(sent: Span, index: MentionIndex) -> Iterator[Link]:
     """"Pakistani Foreign Minister Ishaq Dar": Dar holds the position Foreign Minister and belongs to
     Pakistan; "CIDCA Chairman Chen Xiaodong", "Deputy Prime Minister and Foreign Minister Ishaq Dar"."""
@@ -157,6 +159,7 @@ def _titles(tokens: list[Token]) -> list[Span]:
     return [t[0].doc[t[0].i: t[-1].i + 1] for t in titles if any(x.pos_ in ("PROPN", "NOUN") for x in t)]
 
 
+@noun_rule(confidence=0.8)
 def appositive_title(sent: Span, index: MentionIndex) -> Iterator[Link]:
     """"Tim Cook, Apple's chief executive, ...", "GM's chief executive, Mary Barra, ...", "Mary Barra,
     chief executive of GM": the person holds the post and belongs to the body that owns it."""
@@ -201,6 +204,7 @@ def title_bodies(title: Token) -> list[Token]:
     return owners
 
 
+@noun_rule(confidence=0.7)
 def delegation_leader(sent: Span, index: MentionIndex) -> Iterator[Link]:
     """"a delegation from China Minmetals Corporation, led by Vice President Xu Jiqing": the leader
     belongs to the company (or country) the group comes from."""
@@ -220,6 +224,7 @@ def delegation_leader(sent: Span, index: MentionIndex) -> Iterator[Link]:
                                verb)
 
 
+@noun_rule(confidence=0.75)
 def possessive_link(sent: Span, index: MentionIndex) -> Iterator[Link]:
     """"China's Xinjiang region", "Pakistan's Gwadar port": the place is part of the possessor;
     "Pakistan's sovereignty": the concept belongs to its possessor."""
@@ -250,6 +255,7 @@ def possessive_link(sent: Span, index: MentionIndex) -> Iterator[Link]:
             yield Link("possessive", _arg(concept), _arg(owner, owner_token), concept.text, token)
 
 
+@noun_rule(confidence=0.8)
 def talks_between(sent: Span, index: MentionIndex) -> Iterator[Link]:
     """"talks between Pakistani Foreign Minister Ishaq Dar and Chinese Foreign Minister Wang Yi in
     Beijing on December 4": each pair met, at the place named."""
@@ -274,4 +280,3 @@ def talks_between(sent: Span, index: MentionIndex) -> Iterator[Link]:
                     yield Link("meet", _arg(a, token_a), _arg(b, token_b), f"{noun.text} between", noun, "verb", place)
 
 
-NOUN_RULES = (title_of_person, appositive_title, delegation_leader, possessive_link, talks_between)

@@ -167,3 +167,15 @@ def test_unresolved_pronoun_is_never_an_argument():
     ])
     found, _ = triples(doc)
     assert found == []
+
+
+def test_rules_register_by_name_with_their_confidence():
+    from graphbuild.extract.registry import CLAUSE_RULES, NOUN_RULES, clause_rule, confidence_of
+
+    assert list(CLAUSE_RULES)[0] == "subject_verb_object"  # the order rules run in
+    assert {"title_of_person", "appositive_title", "possessive_link"} <= set(NOUN_RULES)
+    assert confidence_of("subject_verb_object") > confidence_of("prepositional_object")
+    with pytest.raises(ValueError, match="already registered"):
+        clause_rule(0.5)(CLAUSE_RULES["passive_agent"].function)
+    with pytest.raises(KeyError, match="no extraction rule named 'nonsense'"):
+        confidence_of("nonsense")
