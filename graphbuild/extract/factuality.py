@@ -1,67 +1,27 @@
 """How firmly a sentence states a relation: negation, modality, attribution and time.
 
-Each function takes the predicate's verb token and reads only its dependency neighbourhood.
+Each function takes the predicate's verb token and reads only its dependency neighbourhood; the
+words that signal each reading come from the language resources (``lang/en/modality.tsv``,
+``negation.tsv``, ``reporting.tsv``).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lang import resources
 from .parse_repairs import coordination_head
 
 __all__ = ["attribution_source", "event_times", "in_quotation", "is_negated", "modality", "speaker", "times"]
 
-# Auxiliaries and the modality they give ("will be held" is future, "should be resolved" demanded).
-_MODAL_AUX = {
-    "will": "future", "shall": "future",
-    "should": "demanded", "must": "demanded", "ought": "demanded",
-    "may": "hedged", "might": "hedged", "could": "hedged", "would": "hedged", "can": "hedged",
-}
-# Governing verbs whose complement is not (yet) a fact ("urged X to dismantle", "agreed to keep").
-_GOVERNOR_MODALITY = {
-    **dict.fromkeys(("urge", "call", "ask", "demand", "encourage", "press", "request", "want", "need"), "demanded"),
-    **dict.fromkeys(("agree", "pledge", "decide", "vow", "promise", "plan", "commit", "resolve", "aim", "intend",
-                     "threaten", "prepare", "propose", "schedule", "set", "poise", "offer", "be", "go"), "future"),
-    **dict.fromkeys(("hope", "seek", "try", "attempt", "expect", "wish", "consider", "predict", "forecast",
-                     "appear", "seem", "allow", "permit", "authorize", "authorise", "enable", "let", "clear"),
-                    "hedged"),
-}
-# Adjectives whose to-infinitive is not (yet) a fact: "is likely to sign", "is due to arrive".
-_ADJECTIVE_GOVERNOR_MODALITY = {
-    **dict.fromkeys(("likely", "unlikely", "possible", "able", "certain", "sure", "expected"), "hedged"),
-    **dict.fromkeys(("set", "due", "poised", "ready", "willing", "eager", "keen", "about"), "future"),
-}
-# Adjectives whose to-infinitive did not happen: "is unlikely to win", "was unable to land".
-_NEGATING_ADJECTIVES = frozenset({"unlikely", "unable", "unwilling", "reluctant"})
-# Determiners that deny a noun: "no plans to", "no evidence that", "no company has".
-_NEGATING_DETERMINERS = frozenset({"no", "neither", "nor"})
-# Nouns whose to-infinitive or "of V-ing" complement is not (yet) a fact.
-_NOUN_GOVERNOR_MODALITY = {
-    **dict.fromkeys(("need", "importance", "call", "demand", "necessity", "urgency", "recommendation",
-                     "proposal", "suggestion", "request", "order", "ruling"), "demanded"),
-    **dict.fromkeys(("readiness", "willingness", "commitment", "plan", "pledge", "decision", "intention",
-                     "resolve", "determination", "agreement", "promise", "aim", "goal"), "future"),
-    **dict.fromkeys(("effort", "attempt", "bid", "hope", "wish", "desire", "ability"), "hedged"),
-}
-# Verbs and nouns that report someone's claim: the complement is attributed, not asserted.
-_REPORTING_VERBS = frozenset({"say", "claim", "allege", "accuse", "insist", "assert", "deny", "state",
-                              "tell", "argue", "believe", "think", "suggest", "report", "add", "note",
-                              "explain", "warn", "write", "declare", "contend", "maintain"})
-_REPORTING_NOUNS = frozenset({"assurance", "claim", "allegation", "accusation", "denial", "statement",
-                              "report", "belief", "suggestion", "rumour", "rumor"})
-_HEDGE_WORDS = frozenset({"alleged", "allegedly", "reportedly", "possibly", "perhaps", "apparently", "likely",
-                          "probably", "maybe", "presumably", "supposedly", "seemingly", "purportedly"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "advcl", "acl", "relcl", "conj"})
 # Noun positions a reported clause reaches through: "claims to have seen a device that supports video"
 _CLIMB_THROUGH = frozenset({"pobj", "prep", "dobj", "attr", "appos", "nsubj", "nsubjpass"})
 
 
-# Verbs whose to-infinitive complement did not happen ("failed to produce breakthroughs").
-_FAILING_VERBS = frozenset({"fail", "refuse", "decline", "neglect"})
-# Verbs whose "from V-ing" complement does not happen ("prevent Afghan territory from being used").
-_PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "prohibit", "ban", "keep", "deter", "refrain", "restrain",
-                               "block", "forbid", "discourage", "dissuade"})
+def _en():
+    return resources("en")
 
 
 def is_negated(verb: Token) -> bool:
@@ -74,28 +34,28 @@ def is_negated(verb: Token) -> bool:
         return True
     if _denied_subject(verb):
         return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FAILING_VERBS:  # "failed to produce breakthroughs"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _en().negation["failing-verb"]:  # "failed to produce breakthroughs"
         return True
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         governor = verb.head
-        if governor.pos_ == "ADJ" and governor.lemma_.lower() in _NEGATING_ADJECTIVES:
+        if governor.pos_ == "ADJ" and governor.lemma_.lower() in _en().negation["adjective"]:
             return True
         if governor.lemma_ == "have" and any(c.text.lower() == "yet" for c in governor.children):
             return True  # "has yet to name the date"
         if governor.pos_ in ("VERB", "AUX", "ADJ") and is_negated(governor):
             return True
     if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.text.lower() in _NEGATING_DETERMINERS for c in verb.head.children):
+            c.dep_ == "det" and c.text.lower() in _en().negation["determiner"] for c in verb.head.children):
         return True
     head = verb.head
     return (verb.dep_ == "pcomp" and head.text.lower() == "from" and head.head.i != head.i
-            and head.head.lemma_ in _PREVENTING_VERBS)
+            and head.head.lemma_ in _en().negation["preventing-verb"])
 
 
 def _denied_subject(verb: Token) -> bool:
     """"No airline bought the A380", "Neither France nor Germany recognised the result"."""
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if any(c.dep_ in ("det", "preconj") and c.text.lower() in _NEGATING_DETERMINERS for c in subject.children):
+        if any(c.dep_ in ("det", "preconj") and c.text.lower() in _en().negation["determiner"] for c in subject.children):
             return True
     return False
 
@@ -103,27 +63,30 @@ def _denied_subject(verb: Token) -> bool:
 def modality(verb: Token) -> str:
     """asserted, hedged, future, demanded or conditional, from auxiliaries, hedges and governors."""
     for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.text.lower() in _MODAL_AUX:
-            return _MODAL_AUX[child.text.lower()]
+        if child.dep_ in ("aux", "auxpass") and _en().modality_of("aux", child.text.lower()):
+            return _en().modality_of("aux", child.text.lower())
         if child.dep_ == "mark" and child.text.lower() in ("if", "unless"):
             return "conditional"
         if child.dep_ == "mark" and child.text.lower() == "whether":
             return "hedged"  # "questions whether the company had lost its grip": asked, not said
-        if child.text.lower() in _HEDGE_WORDS:
+        if child.text.lower() in _en().reporting["hedge"]:
             return "hedged"
     # A complement of "urge"/"agree"/"hope" inherits its governor's modality.
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _GOVERNOR_MODALITY and _to_infinitive_or_clause(verb):
-        return _GOVERNOR_MODALITY[verb.head.lemma_]
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_.lower() in _ADJECTIVE_GOVERNOR_MODALITY:
-        return _ADJECTIVE_GOVERNOR_MODALITY[verb.head.lemma_.lower()]  # "is likely to sign"
+    governed = _en().modality_of("verb", verb.head.lemma_)
+    if verb.dep_ in ("xcomp", "ccomp") and governed and _to_infinitive_or_clause(verb):
+        return governed
+    governed = _en().modality_of("adjective", verb.head.lemma_.lower())
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and governed:
+        return governed  # "is likely to sign"
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         governed = modality(verb.head)  # "should help Afghanistan achieve X": as firm as "help"
         if governed != "asserted":
             return governed
     # "readiness to cooperate", "the importance of strengthening": the noun says it is not done
     noun = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
-    if verb.dep_ in ("acl", "pcomp") and noun.lemma_.lower() in _NOUN_GOVERNOR_MODALITY and noun.pos_ == "NOUN":
-        return _NOUN_GOVERNOR_MODALITY[noun.lemma_.lower()]
+    governed = _en().modality_of("noun", noun.lemma_.lower())
+    if verb.dep_ in ("acl", "pcomp") and governed and noun.pos_ == "NOUN":
+        return governed
     head = coordination_head(verb)
     if head is not None:
         return modality(head)
@@ -157,9 +120,9 @@ def attribution_source(verb: Token) -> Token | None:
         head = token.head
         if head.i == token.i or token.dep_ not in _COMPLEMENT_DEPS | _CLIMB_THROUGH:
             return None
-        if head.pos_ in ("VERB", "AUX") and head.lemma_ in _REPORTING_VERBS and token.dep_ != "conj":
+        if head.pos_ in ("VERB", "AUX") and head.lemma_ in _en().reporting["verb"] and token.dep_ != "conj":
             return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), head)
-        if head.pos_ == "NOUN" and head.lemma_ in _REPORTING_NOUNS and _is_content_clause(token):
+        if head.pos_ == "NOUN" and head.lemma_ in _en().reporting["noun"] and _is_content_clause(token):
             return next((c for c in head.children if c.dep_ == "poss"), head)
         token = head
     return None
@@ -190,7 +153,7 @@ def speaker(token: Token) -> Token | None:
     """Who speaks a quotation ``token`` is in: the subject of a reporting verb of the sentence
     outside the quotes ("\"We have won,\" said Ms Ardern"), if the sentence names one."""
     for verb in token.sent:
-        if verb.lemma_ in _REPORTING_VERBS and verb.pos_ in ("VERB", "AUX") and not in_quotation(verb):
+        if verb.lemma_ in _en().reporting["verb"] and verb.pos_ in ("VERB", "AUX") and not in_quotation(verb):
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
                 return subject

@@ -130,23 +130,16 @@ def _partitive_complement(token: Token) -> Token | None:
     return None
 
 
-_TIME_WORDS = frozenset({
-    "second", "minute", "hour", "day", "night", "morning", "afternoon", "evening", "week", "weekend",
-    "month", "year", "decade", "century", "today", "yesterday", "tomorrow", "now", "quarter", "season",
-    "spring", "summer", "autumn", "fall", "winter", "date", "time", "period", "era",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-})
 
 
 def _names_a_time(ent: Span) -> bool:
     """A DATE/TIME entity that says when: "December 4", "2024", "early October", "next year";
     not a name or a modifier NER tags as a date ("Five-Year Plan", "year-round")."""
     root = ent.root
+    times = resources("en").words("time-words")
     if root.dep_ in ("compound", "amod") and not ent.start <= root.head.i < ent.end:
         return False
-    return root.like_num or root.lemma_.lower() in _TIME_WORDS or root.text.lower().rstrip("s") in _TIME_WORDS
+    return root.like_num or root.lemma_.lower() in times or root.text.lower().rstrip("s") in times
 
 
 def _initials(words: list[str]) -> str:

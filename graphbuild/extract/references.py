@@ -31,13 +31,8 @@ from .model import Mention
 
 __all__ = ["ReferenceResolver"]
 
-_COLLECTIVE_NOUNS = frozenset({"side", "country", "nation", "party", "government", "neighbour", "neighbor",
-                               "leader", "minister", "state"})
-_COLLECTIVE_MARKERS = frozenset({"two", "both"})
 _ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _NEUTER_LABELS = frozenset({"ORG", "GPE"})  # what "it" can stand for as an actor
-_REPORTING = frozenset({"say", "add", "state", "note", "announce", "declare", "stress", "conclude"})
-_EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "remain", "become"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MEMORY = 3  # sentences a pronoun or nominal may reach back
 _GROUP_MEMORY = 3  # sentences "they" may reach back to a coordinated group
@@ -84,7 +79,7 @@ class ReferenceResolver:
             if recent:
                 self._group_age = 0
             return recent, "collective"
-        if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ in _REPORTING and self.source is not None:
+        if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ in resources("en").reporting["verb"] and self.source is not None:
             return [self.source], "reporting source"
         if pronoun is not None:
             if pronoun.person == 3 and pronoun.number == "s" and pronoun.gender in ("m", "f", "n"):
@@ -112,7 +107,7 @@ class ReferenceResolver:
         self._group_age += 1
         self._recent.append(self._candidates(sent, index, len(sent.doc)))
         for token in sent:
-            if token.dep_ == "nsubj" and token.head.lemma_ in _REPORTING and token.lemma_.lower() in resources("en").source_nouns:
+            if token.dep_ == "nsubj" and token.head.lemma_ in resources("en").reporting["verb"] and token.lemma_.lower() in resources("en").source_nouns:
                 self.source = index.entity(token) or index.concept(token)
             if token.dep_ not in ("nsubj", "nsubjpass") or token.dep_ == "conj":
                 continue
@@ -232,7 +227,7 @@ def _is_subject(token: Token, mention: Mention, index: MentionIndex) -> bool:
 
 def _is_expletive(token: Token) -> bool:
     """"It is expected that ...", "it seems": an "it" that stands for no entity."""
-    return token.dep_ in _SUBJECT_DEPS and token.head.lemma_ in _EXPLETIVE_HEADS and any(
+    return token.dep_ in _SUBJECT_DEPS and token.head.lemma_ in resources("en").words("expletive-heads") and any(
         c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in token.head.children)
 
 
@@ -249,6 +244,6 @@ def _definite_nominal(token: Token, nominals: dict[str, frozenset[str]]) -> froz
 
 def _is_collective(token: Token) -> bool:
     """"the two sides", "both countries": a collective noun counted by "two" or "both"."""
-    return token.lemma_.lower() in _COLLECTIVE_NOUNS and token.tag_ in ("NNS", "NNPS") and any(
-        child.text.lower() in _COLLECTIVE_MARKERS for child in token.children
+    return token.lemma_.lower() in resources("en").words("collective-nouns") and token.tag_ in ("NNS", "NNPS") and any(
+        child.text.lower() in resources("en").words("collective-markers") for child in token.children
     )

@@ -30,14 +30,7 @@ _SUBJECT_DEPS = ("nsubj",)
 _PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
 _OBJECT_DEPS = ("dobj", "obj", "dative")
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
-# Verbs that carry no relation of their own before a nominal predicate ("reaffirmed its support for X").
-_LIGHT_VERBS = frozenset({"reaffirm", "express", "extend", "voice", "pledge", "reiterate", "offer", "give",
-                          "show", "convey", "declare", "announce", "renew", "lend", "register", "raise"})
-# Prepositions that introduce a nominal predicate's object ("support for", "concern over").
-_NOMINAL_PREPS = frozenset({"for", "to", "in", "over", "about", "towards", "toward", "against", "of", "with", "on"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Nouns that only quantify or classify what their "of" phrase names ("any form of X", "a kind of X").
-_QUANTIFIER_NOUNS = frozenset({"form", "kind", "type", "sort", "variety", "range", "number", "lot", "host"})
 
 
 @dataclass(frozen=True)
@@ -163,20 +156,20 @@ def _intention_holders(noun: Token, depth: int) -> list[Token]:
                  for p in _children(prep, ("pobj",)) if p.pos_ == "PROPN"]
     if of_phrase:
         return of_phrase[:1]
-    if noun.dep_ in _OBJECT_DEPS and (noun.head.lemma_ in _LIGHT_VERBS or noun.head.lemma_ == "have"):
+    if noun.dep_ in _OBJECT_DEPS and (noun.head.lemma_ in resources("en").words("nominal-light-verbs") or noun.head.lemma_ == "have"):
         return _subject_tokens(noun.head, depth + 1)[0]
     return []
 
 
 def _nominal_prep(verb: Token, noun: Token) -> Token | None:
     """The preposition of "light verb + lexicon noun + prep" ("reaffirmed its support for"), if any."""
-    if verb.lemma_ not in _LIGHT_VERBS or load_lexicon().property_for("noun", noun.lemma_.lower()) is None:
+    if verb.lemma_ not in resources("en").words("nominal-light-verbs") or load_lexicon().property_for("noun", noun.lemma_.lower()) is None:
         return None
-    own = next((p for p in _children(noun, ("prep",)) if p.text.lower() in _NOMINAL_PREPS), None)
+    own = next((p for p in _children(noun, ("prep",)) if p.text.lower() in resources("en").words("nominal-prepositions")), None)
     if own is not None:
         return own
     # "expressed their firm opposition to X": the parser often hangs the preposition on the verb
-    return next((p for p in _children(verb, ("prep",)) if p.text.lower() in _NOMINAL_PREPS and p.i > noun.i), None)
+    return next((p for p in _children(verb, ("prep",)) if p.text.lower() in resources("en").words("nominal-prepositions") and p.i > noun.i), None)
 
 
 
@@ -401,7 +394,7 @@ def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, a
     named = _appositive_name(token, index)
     if named is not None:  # "GM's chief executive, Mary Barra, visited ...": the name is the argument
         return [Argument(named.text, named)]
-    if token.lemma_.lower() in _QUANTIFIER_NOUNS:
+    if token.lemma_.lower() in resources("en").words("quantifier-nouns"):
         # "opposes any form of Taiwan independence": the argument is what the "of" phrase names
         inner = [p for prep in _children(token, ("prep",)) if prep.text.lower() == "of" for p in _children(prep, ("pobj",))]
         if inner:

@@ -27,8 +27,6 @@ _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "conj", "cc"})
 _AFFILIATION_LABELS = frozenset({"NORP", "GPE", "ORG"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PART_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT"})  # NER often calls a port or a region PRODUCT
-_MEETING_NOUNS = frozenset({"talk", "meeting", "dialogue", "negotiation", "summit", "discussion",
-                            "consultation", "conversation"})
 
 
 @dataclass(frozen=True)
@@ -260,7 +258,7 @@ def talks_between(sent: Span, index: MentionIndex) -> Iterator[Link]:
     """"talks between Pakistani Foreign Minister Ishaq Dar and Chinese Foreign Minister Wang Yi in
     Beijing on December 4": each pair met, at the place named."""
     for noun in sent:
-        if noun.lemma_.lower() not in _MEETING_NOUNS or noun.pos_ != "NOUN":
+        if noun.lemma_.lower() not in resources("en").words("meeting-nouns") or noun.pos_ != "NOUN":
             continue
         sides: list[tuple[Token, Mention]] = []
         place = None

@@ -42,11 +42,37 @@ class LanguageResources:
     units: frozenset[str]  # "6GB", "99 cents": an amount, not a thing
     former_modifiers: frozenset[str]  # "Former chief executive": a post not held now
     partitive_nouns: frozenset[str]  # "the first generation of X": named only with its "of" phrase
+    modality: dict[tuple[str, str], str]  # (aux|verb|noun|adjective, lemma) -> future/hedged/demanded
+    negation: dict[str, frozenset[str]]  # failing-verb, preventing-verb, adjective, determiner -> lemmas
+    reporting: dict[str, frozenset[str]]  # verb, noun, hedge -> lemmas making a clause a claim
+    lists: dict[str, frozenset[str]]  # the small named lists of lists.tsv ("collective-nouns", ...)
+
+    def words(self, name: str) -> frozenset[str]:
+        """The word list called ``name`` in ``lists.tsv``.
+
+        >>> "side" in resources("en").words("collective-nouns")
+        True
+        """
+        found = self.lists.get(name)
+        if found is None:
+            raise KeyError(f"no word list {name!r} in lists.tsv; there are: {', '.join(sorted(self.lists))}")
+        return found
+
+    def modality_of(self, kind: str, word: str) -> str | None:
+        """The modality a governing word gives its complement, if it gives one."""
+        return self.modality.get((kind, word))
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:
     text = (files(__package__) / lang / name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _grouped(rows: list[list[str]]) -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for kind, word in rows:
+        groups.setdefault(kind, set()).add(word)
+    return {kind: frozenset(words) for kind, words in groups.items()}
 
 
 @functools.lru_cache(maxsize=None)
@@ -65,4 +91,8 @@ def resources(lang: str = "en") -> LanguageResources:
         units=frozenset(row[0] for row in _rows(lang, "units.txt")),
         former_modifiers=frozenset(row[0] for row in _rows(lang, "former_modifiers.txt")),
         partitive_nouns=frozenset(row[0] for row in _rows(lang, "partitive_nouns.txt")),
+        modality={(kind, word): value for kind, word, value in _rows(lang, "modality.tsv")},
+        negation=_grouped(_rows(lang, "negation.tsv")),
+        reporting=_grouped(_rows(lang, "reporting.tsv")),
+        lists=_grouped(_rows(lang, "lists.tsv")),
     )
