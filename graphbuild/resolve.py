@@ -11,6 +11,7 @@ organisation that share a name stay apart.
 
 from __future__ import annotations
 
+import csv
 import functools
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -19,8 +20,9 @@ from .extract import DocumentFacts
 from .extract.model import Mention, Relation
 from .gazetteer import load_gazetteer
 from .iri import entity_iri, normalise_name
+from .vocab import ONTOLOGY_DIR
 
-__all__ = ["Entity", "ResolvedFacts", "resolve_document", "resolve_mentions"]
+__all__ = ["Entity", "ResolvedFacts", "organisation_aliases", "resolve_document", "resolve_mentions"]
 
 # spaCy NER label -> class local name (schema.org unless noted in rdf.CLASS_IRIS)
 _CLASS_BY_LABEL = {
@@ -49,6 +51,18 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
     country_code: str | None = None
+
+
+@functools.lru_cache(maxsize=None)
+def organisation_aliases() -> dict[str, str]:
+    """The reviewed alias table of organisations and parties: alias -> canonical name.
+
+    >>> organisation_aliases()["Lib Dems"], organisation_aliases()["Tories"]
+    ('Liberal Democrats', 'Conservative Party')
+    """
+    with open(ONTOLOGY_DIR / "organisation_aliases.tsv", encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return {row["alias"]: row["canonical"] for row in rows}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -194,6 +208,8 @@ def _key(mention: Mention, acronyms: dict[str, tuple[str, str]]) -> tuple[str, s
     label = mention.label
     if name in acronyms and label != "CONCEPT":
         name, label = normalise_name(acronyms[name][0]), acronyms[name][1]
+    elif label in ("ORG", "NORP") and name in organisation_aliases():
+        return "Organization", organisation_aliases()[name]  # "Tories", "Lib Dems": one party everywhere
     cls = _CLASS_BY_LABEL.get(label, "Thing")
     if label == "PERSON" and (country(name) is not None or load_gazetteer().by_capital(name) is not None):
         label, cls = "GPE", "Place"  # "Kyiv" tagged PERSON: a capital of the gazetteer is a place

@@ -74,3 +74,11 @@ def test_a_concept_spelled_like_a_named_entity_is_that_entity():
     assert entities[mentions[0]] is entities[mentions[1]] and entities[mentions[0]].cls == "Organization"
     assert entities[mentions[2]] is entities[mentions[3]] and entities[mentions[2]].cls == "Country"
     assert entities[mentions[4]].cls == "Concept"  # the lower-case word is not the name
+
+
+def test_party_and_organisation_aliases_are_one_entity():
+    mentions = [Mention("Lib Dems", 0, 8, "ORG"), Mention("Liberal Democrats", 10, 27, "ORG"), Mention("Tories", 30, 36, "NORP"),
+                Mention("Conservative Party", 40, 58, "ORG")]
+    entities = resolve_mentions(mentions, BASE)
+    assert entities[mentions[0]] is entities[mentions[1]] and entities[mentions[0]].label == "Liberal Democrats"
+    assert entities[mentions[2]] is entities[mentions[3]] and entities[mentions[2]].cls == "Organization"
