@@ -91,6 +91,10 @@ class Gazetteer:
             return None
         return self._names.get(_key(name))
 
+    def by_code(self, code: str) -> Country | None:
+        """The country with ISO 3166 alpha-2 ``code``."""
+        return next((c for c in self.countries if c.code == code), None)
+
     def by_demonym(self, word: str) -> Country | None:
         """"Pakistani" -> Pakistan; plural forms ("Afghans") are accepted."""
         key = _key(word)

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from .extract import DocumentFacts, Relation
 from .ingest import Document
-from .iri import document_iri, slug, statement_iri
+from .iri import document_iri, entity_iri, slug, statement_iri
 from .lexicon import Lexicon, load_lexicon
 from .resolve import Entity, ResolvedFacts
 from .vocab import GB, GBR, NIF, PREFIXES, SCHEMA
@@ -68,8 +68,10 @@ def document_quads(document: Document, facts: DocumentFacts, resolved: ResolvedF
 
     _describe_document(add, graph, document, facts, built_at)
     entities = resolved.entities
-    for entity in {id(e): e for e in entities.values()}.values():
+    described = {id(e): e for e in entities.values()}
+    for entity in described.values():
         _describe_entity(add, entity)
+    _describe_containment(add, described.values(), base_iri)
     declared: set[str] = set()
     for relation in resolved.relations:
         subject = _n(entities[relation.subject.mention].iri)
@@ -107,6 +109,21 @@ def _describe_entity(add, entity: Entity) -> None:
         add(node, _n(GB.mentionCount), _lit(entity.mentions))
     if entity.country_code:
         add(node, _n(SCHEMA.identifier), _lit(entity.country_code))
+
+
+def _describe_containment(add, entities, base_iri: str) -> None:
+    """A city the gazetteer knows is ``schema:containedInPlace`` its country (gazetteer knowledge,
+    not a statement of the text, so no gb: relation); the country is described if the text is silent."""
+    countries = {e.label: e for e in entities if e.cls == "Country"}
+    for entity in entities:
+        if entity.located_in is None:
+            continue
+        name, code = entity.located_in
+        home = countries.get(name)
+        if home is None:
+            home = countries[name] = Entity(entity_iri(base_iri, "Country", name), "Country", name, country_code=code)
+            _describe_entity(add, home)
+        add(_n(entity.iri), _n(SCHEMA.containedInPlace), _n(home.iri))
 
 
 def _property(add, lexicon: Lexicon, relation: Relation, declared: set[str]) -> ox.NamedNode:

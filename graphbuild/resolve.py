@@ -16,13 +16,14 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from .cities import city
 from .extract import DocumentFacts
 from .extract.model import Mention, Relation
 from .gazetteer import load_gazetteer
 from .iri import entity_iri, normalise_name
 from .vocab import ONTOLOGY_DIR
 
-__all__ = ["Entity", "ResolvedFacts", "organisation_aliases", "resolve_document", "resolve_mentions"]
+__all__ = ["Entity", "ResolvedFacts", "city_country", "organisation_aliases", "resolve_document", "resolve_mentions"]
 
 # spaCy NER label -> class local name (schema.org unless noted in rdf.CLASS_IRIS)
 _CLASS_BY_LABEL = {
@@ -51,6 +52,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
     country_code: str | None = None
+    located_in: tuple[str, str] | None = None  # a city's country (name, ISO code), from the city gazetteer
 
 
 @functools.lru_cache(maxsize=None)
@@ -168,6 +170,7 @@ def resolve_mentions(mentions: list[Mention], base_iri: str,
             entity = entities[key] = Entity(iri, key[0], key[1])
             code = country(key[1])[1] if key[0] == "Country" else None
             entity.country_code = code
+            entity.located_in = city_country(key[1]) if key[0] == "Place" else None
         entity.mentions += 1
         surface.setdefault(key, Counter())[normalise_name(mention.text)] += 1
         resolved[mention] = entity
@@ -176,6 +179,7 @@ def resolve_mentions(mentions: list[Mention], base_iri: str,
     return resolved
 
 
+_PLACE_OVER_PERSON = 300_000  # population above which a one-word PERSON named like a city is the city
 _VOTING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
@@ -211,8 +215,9 @@ def _key(mention: Mention, acronyms: dict[str, tuple[str, str]]) -> tuple[str, s
     elif label in ("ORG", "NORP") and name in organisation_aliases():
         return "Organization", organisation_aliases()[name]  # "Tories", "Lib Dems": one party everywhere
     cls = _CLASS_BY_LABEL.get(label, "Thing")
-    if label == "PERSON" and (country(name) is not None or load_gazetteer().by_capital(name) is not None):
-        label, cls = "GPE", "Place"  # "Kyiv" tagged PERSON: a capital of the gazetteer is a place
+    if label == "PERSON" and (country(name) is not None or load_gazetteer().by_capital(name) is not None
+                              or " " not in name and _big_city(name)):
+        label, cls = "GPE", "Place"  # "Kyiv", "Manchester" tagged PERSON: a gazetteer place is a place
     if label in ("GPE", "LOC", "NORP", "ORG"):
         found = country(name) if label != "NORP" else None
         found = found or (demonym_country(name) if label in ("NORP", "GPE") else None)
@@ -235,6 +240,21 @@ def _prefix_name(name: str, full_names: list[str]) -> str:
     # "App Store" in a document that names the "Mac App Store": the one longer name it ends
     longer = [n for n in full_names if len(n.split()) > len(words) and n.split()[-len(words):] == words]
     return longer[0] if len(longer) == 1 else name
+
+
+def city_country(name: str) -> tuple[str, str] | None:
+    """``(country name, ISO code)`` of the city called ``name`` (see :mod:`graphbuild.cities`)."""
+    found = city(name)
+    if found is None or country(name) is not None:
+        return None
+    home = load_gazetteer().by_code(found.country_code)
+    return (home.name, home.code) if home is not None else None
+
+
+def _big_city(name: str) -> bool:
+    """A city large enough that a one-word "person" of that name is the city ("Manchester")."""
+    found = city(name)
+    return found is not None and found.population >= _PLACE_OVER_PERSON
 
 
 def _full_name(part: str, full_names: list[str], at: int = 0, seen_at: dict[str, list[int]] | None = None) -> str:

@@ -82,3 +82,23 @@ def test_party_and_organisation_aliases_are_one_entity():
     entities = resolve_mentions(mentions, BASE)
     assert entities[mentions[0]] is entities[mentions[1]] and entities[mentions[0]].label == "Liberal Democrats"
     assert entities[mentions[2]] is entities[mentions[3]] and entities[mentions[2]].cls == "Organization"
+
+
+def test_a_city_is_a_place_in_its_country_and_a_city_named_person_is_the_city():
+    mentions = [Mention("Toulouse", 0, 8, "GPE"), Mention("Manchester", 10, 20, "PERSON")]
+    entities = resolve_mentions(mentions, BASE)
+    assert entities[mentions[0]].cls == "Place" and entities[mentions[0]].located_in == ("France", "FR")
+    assert entities[mentions[1]].cls == "Place" and entities[mentions[1]].located_in == ("United Kingdom", "GB")
+    jackson = resolve_mentions([Mention("Michael Jackson", 0, 15, "PERSON"), Mention("Jackson", 20, 27, "PERSON")], BASE)
+    assert {e.label for e in jackson.values()} == {"Michael Jackson"}  # a name part, not the city
+
+
+def test_a_city_is_contained_in_its_country_in_the_graph():
+    from graphbuild import KnowledgeGraph
+
+    kg = KnowledgeGraph.in_memory()
+    kg.build(["Airbus opened a plant in Hamburg."])
+    rows = kg.query("SELECT ?c ?n WHERE { ?p rdfs:label 'Hamburg' ; schema:containedInPlace ?c . ?c rdfs:label ?n ; a schema:Country }")
+    assert [row["n"].value for row in rows] == ["Germany"]
+    assert kg.validate().conforms
+    kg.close()
