@@ -6,6 +6,8 @@ Sieves, tried in order (the first that decides wins):
 
 - ``collective``: "they", "both countries" -> the last coordinated group of named actors
   ("Pakistan and China ...").
+- ``speaker``: "I" and "we" inside a quotation -> the person or body its sentence names as speaker
+  ("\"We will appeal,\" Apple said"); unresolved without one.
 - ``reporting source``: "..., it added" -> the statement or body last quoted ("the statement said").
 - ``pronoun``: he/she/his/her -> the most salient person, it/its -> the most salient organisation
   or country, by agreement (number, gender hint from an honorific, animacy), then salience
@@ -25,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from ..gazetteer import load_gazetteer
 from ..lang import resources
-from .factuality import in_quotation
+from .factuality import in_quotation, speaker
 from .mentions import MentionIndex, is_name_like
 from .model import Mention
 
@@ -79,6 +81,9 @@ class ReferenceResolver:
             if recent:
                 self._group_age = 0
             return recent, "collective"
+        if pronoun is not None and pronoun.person == 1 and in_quotation(token):
+            found = _speaker_entity(token, index, "PERSON" if pronoun.number == "s" else "BODY")
+            return ([found], "speaker") if found is not None else ([], "speaker")
         if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ in resources("en").reporting["verb"] and self.source is not None:
             return [self.source], "reporting source"
         if pronoun is not None:
@@ -182,6 +187,17 @@ class ReferenceResolver:
             if matches:
                 return matches[0].mention
         return None
+
+
+def _speaker_entity(token: Token, index: MentionIndex | None, kind: str) -> Mention | None:
+    """Who "I" (a person) or "we" (a body: organisation, country, people) is in a quotation: the
+    speaker its sentence names ("\"We will appeal,\" Apple said")."""
+    source = speaker(token)
+    mention = index.entity(source) if source is not None and index is not None else None
+    if mention is None:
+        return None
+    wanted = {"PERSON"} if kind == "PERSON" else {"ORG", "GPE", "NORP"}
+    return mention if mention.label in wanted else None
 
 
 def _thing_in_reach(token: Token, index: MentionIndex | None) -> bool:

@@ -133,3 +133,17 @@ def test_it_with_a_thing_in_reach_is_not_the_company(text, wrong_subject, predic
 def test_it_with_only_the_company_in_reach_is_the_company():
     text = "Siemens cut 6,000 jobs on Monday. It also sold its rail unit to Alstom."
     assert _any(asserted(text), "Siemens", None, "Alstom")
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    pytest.param('"We bought Beats last year," Apple said.', "Apple", "buy", "Beats", id="we-speaker-body"),
+    pytest.param('"I founded SpaceX in 2002," said Elon Musk.', "Elon Musk", "found", "SpaceX", id="i-speaker-person"),
+])
+def test_i_and_we_in_a_quotation_are_its_speaker(text, subject, predicate, obj):
+    assert _any(asserted(text), subject, predicate, obj), sorted(statements(text))
+
+
+def test_we_in_a_quotation_with_a_person_speaker_stays_open():
+    text = '"We bought Beats last year," said Tim Cook.'
+    assert not any(s in ("We", "we") for s, _, _ in statements(text))
+    assert not _any(asserted(text), "Tim Cook", "buy")
