@@ -17,9 +17,10 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from .errors import E018, InputError
+from .errors import E018, E104, InputError
 from .ingest import Document, Skipped, Text, read_inputs
 from .language import foreign_language
+from .limits import DEFAULT_MAX_DOC_CHARS
 from .sources import gone_sources
 from .store import Store
 from .vocab import ONTOLOGY_GRAPH
@@ -67,7 +68,7 @@ class BuildReport:
 def build(store: Store, items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
           base_iri: str, model: str | None = None, progress: Callable[[int, int], None] | None = None,
           paths_only: bool = False, worker: bool | None = None, languages: Collection[str] | None = None,
-          prune: bool = False) -> BuildReport:
+          prune: bool = False, max_doc_chars: int = DEFAULT_MAX_DOC_CHARS) -> BuildReport:
     """Add the documents in ``items`` to ``store``; see :meth:`KnowledgeGraph.build`.
 
     ``worker``: map parsed documents to RDF in a worker process (``None``: when there are at
@@ -75,11 +76,15 @@ def build(store: Store, items: Iterable[str | os.PathLike | Text] | str | os.Pat
     codes of the languages to build (``"any"`` for all; default: the pipeline's language, from
     its name, e.g. ``de`` for ``de_core_news_sm``); other documents are skipped. ``prune``:
     also remove the stored documents whose source file is gone (in the same transaction as
-    the graphs of changed files). Raises E018 when no input holds a document.
+    the graphs of changed files). ``max_doc_chars``: longer documents are skipped with a reason.
+    Raises E018 when no input holds a document.
     """
+    if max_doc_chars < 1:
+        raise InputError(E104.format(option="max_doc_chars", rule="a positive number", value=max_doc_chars))
     started = time.perf_counter()
     report = BuildReport()
     documents, report.skipped = read_inputs(items, paths_only=paths_only)
+    documents = _within_length(documents, max_doc_chars, report.skipped)
     if not documents:
         raise _nothing_built(report.skipped)
     todo = _new_documents(store, documents, report, languages or pipeline_languages(model), prune)
@@ -100,6 +105,18 @@ def pipeline_languages(model: str | None) -> tuple[str, ...]:
     """
     named = re.match(r"([a-z]{2,3})_(core|dep|ent|sent)_", model or "")  # spaCy's naming: lang_type_genre_size
     return (named.group(1),) if named else ("en",)
+
+
+def _within_length(documents: list[Document], max_doc_chars: int, skipped: list[Skipped]) -> list[Document]:
+    kept = []
+    for document in documents:
+        if len(document.text) <= max_doc_chars:
+            kept.append(document)
+        else:
+            skipped.append(Skipped(document.source, (
+                f"{len(document.text):,} characters, more than --max-doc-chars {max_doc_chars:,}; split it "
+                f"into smaller files, or raise --max-doc-chars (memory grows with a document's length)")))
+    return kept
 
 
 def _nothing_built(skipped: list[Skipped], shown: int = 5) -> InputError:

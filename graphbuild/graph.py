@@ -74,7 +74,7 @@ class KnowledgeGraph:
     def build(self, items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
               progress: Callable[[int, int], None] | None = None, paths_only: bool = False,
               worker: bool | None = None, languages: Collection[str] | None = None, prune: bool = False,
-              ) -> BuildReport:
+              max_doc_chars: int | None = None) -> BuildReport:
         """Add documents: paths, folders, globs (``Path`` or str naming an existing path or glob)
         or raw texts (any other str, or a :class:`graphbuild.ingest.Text`; with ``paths_only`` a
         str that names no path is an error instead).
@@ -83,11 +83,16 @@ class KnowledgeGraph:
         ``languages``: ISO codes; documents confidently in another language are skipped (``("any",)``:
         none are; default: the pipeline's language, English for the default pipeline).
         ``prune``: also remove stored documents whose source file is gone.
+        ``max_doc_chars``: a document longer than this is skipped with a reason (default
+        ``graphbuild.limits.DEFAULT_MAX_DOC_CHARS``, 5,000,000); a long document is parsed piece by
+        piece, but its facts are held until it is stored.
         Raises :class:`InputError` (E018) when the inputs hold no document."""
         from .build import build
+        from .limits import DEFAULT_MAX_DOC_CHARS
 
         return build(self.store, items, base_iri=self.base_iri, model=self.model, progress=progress,
-                     paths_only=paths_only, worker=worker, languages=languages, prune=prune)
+                     paths_only=paths_only, worker=worker, languages=languages, prune=prune,
+                     max_doc_chars=max_doc_chars or DEFAULT_MAX_DOC_CHARS)
 
     def remove(self, sources: Iterable[str | os.PathLike]) -> RemoveReport:
         """Remove the documents read from ``sources`` (files, folders, ``.jsonl`` files, or stored
