@@ -55,6 +55,8 @@ E020 = ("E020 Unknown prefix '{prefix}:' in '{name}'{hint}. Declared for you: {d
         "another with 'PREFIX {prefix}: <IRI>' at the top of the query.")
 E021 = ("E021 '{name}' is not a graphbuild term{hint}. 'graphbuild vocab' lists the classes and "
         "properties in the store; gbr: holds the open relations named after verbs.")
+E022 = ("E022 The result has more than {limit:,} rows; the first {limit:,} were written. Add LIMIT (and OFFSET "
+        "for the next page) to the query, or raise --max-rows (0: no cap).")
 
 # E1xx: the viewer (graphbuild render, show_graph, NotebookView)
 E101 = ("E101 No entity labelled '{label}' in the graph{hint}. Check the spelling (labels and aliases "

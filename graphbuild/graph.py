@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .iri import check_base_iri
 from .store import Store
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .viewer.render import NotebookView, RenderReport
     from .catalog import Term
     from .query import QueryResult
+    from .query_output import QueryOutput
     from .ingest import Text
     from .remove import RemoveReport
 
@@ -84,7 +85,7 @@ class KnowledgeGraph:
         none are; default: the pipeline's language, English for the default pipeline).
         ``prune``: also remove stored documents whose source file is gone.
         ``max_doc_chars``: a document longer than this is skipped with a reason (default
-        ``graphbuild.limits.DEFAULT_MAX_DOC_CHARS``, 5,000,000); a long document is parsed piece by
+        ``graphbuild.limits.DEFAULT_MAX_DOC_CHARS``, 1,000,000); a long document is parsed piece by
         piece, but its facts are held until it is stored.
         Raises :class:`InputError` (E018) when the inputs hold no document."""
         from .build import build
@@ -123,6 +124,15 @@ class KnowledgeGraph:
         from .query import select
 
         return select(self.store, sparql, bindings)
+
+    def write_query(self, out: TextIO, sparql: str, format: str = "table", *, width: int | None = 60,
+                    max_rows: int | None = None, **bindings: Any) -> QueryOutput:
+        """Run SPARQL and write the results to the text stream ``out`` as they come (``table``,
+        ``csv``, ``tsv`` or ``json``), at most ``max_rows`` rows (``None``: all). Returns a
+        :class:`graphbuild.query_output.QueryOutput` whose ``truncated`` says the result had more."""
+        from .query_output import write_result
+
+        return write_result(self.store, sparql, out, format, width=width, max_rows=max_rows, bindings=bindings)
 
     def stats(self) -> dict[str, Any]:
         """Counts of documents, entities by class and relations by property."""

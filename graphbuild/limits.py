@@ -9,8 +9,9 @@ from __future__ import annotations
 __all__ = ["DEFAULT_MAX_DOC_CHARS", "DEFAULT_MAX_ROWS"]
 
 # A longer document is skipped by a build: its parse needs the memory of one piece (see
-# graphbuild.nlp.PIECE_CHARS), but its facts and quads are held until it is stored.
-DEFAULT_MAX_DOC_CHARS = 5_000_000
+# graphbuild.nlp.PIECE_CHARS), but its facts and quads are held until it is stored, about
+# 250 MB per million characters (bench/long_document_memory.py). spaCy's own default limit.
+DEFAULT_MAX_DOC_CHARS = 1_000_000
 
 # Most result rows 'graphbuild query' writes before it stops and says so.
 DEFAULT_MAX_ROWS = 100_000

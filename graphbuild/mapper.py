@@ -8,7 +8,6 @@ Results come back in submission order.
 
 from __future__ import annotations
 
-import io
 import os
 import pickle
 import queue
@@ -60,10 +59,8 @@ def map_document(document: Document, pieces: Iterable[tuple[int, Doc]], base_iri
     words = [0]
     facts = extract_document(_counting_words(pieces, words))
     graph, quads = document_quads(document, facts, base_iri, built_at)
-    buffer = io.BytesIO()
-    ox.serialize(quads, buffer, ox.RdfFormat.N_QUADS)
     return MappedDocument(
-        source=document.source, graph=graph, nquads=buffer.getvalue(), quads=len(quads),
+        source=document.source, graph=graph, nquads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), quads=len(quads),
         sentences=facts.sentences, relations=len(facts.relations),
         asserted=sum(r.asserted for r in facts.relations), words=words[0],
         entities=frozenset(q.subject.value for q in quads if q.predicate.value == _MENTION_COUNT),
