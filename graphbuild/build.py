@@ -17,7 +17,8 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from .errors import E018, E104, InputError
+from .disk_space import disk_full_error, is_disk_full
+from .errors import E018, E104, GraphbuildError, InputError
 from .ingest import Document, Skipped, Text, read_inputs
 from .language import foreign_language
 from .limits import DEFAULT_MAX_DOC_CHARS
@@ -81,6 +82,15 @@ def build(store: Store, items: Iterable[str | os.PathLike | Text] | str | os.Pat
     """
     if max_doc_chars < 1:
         raise InputError(E104.format(option="max_doc_chars", rule="a positive number", value=max_doc_chars))
+    try:
+        return _build(store, items, base_iri, model, progress, paths_only, worker, languages, prune, max_doc_chars)
+    except OSError as exc:  # e.g. the language identifier's temporary file on a full disk
+        if isinstance(exc, GraphbuildError) or not is_disk_full(exc):
+            raise
+        raise disk_full_error(f"the build's files (the store is at '{store.path}')", exc) from exc
+
+
+def _build(store, items, base_iri, model, progress, paths_only, worker, languages, prune, max_doc_chars) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport()
     documents, report.skipped = read_inputs(items, paths_only=paths_only)

@@ -69,7 +69,7 @@ class KnowledgeGraph:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        self.store.__exit__(*exc)
 
     # ------------------------------------------------------------------ writing
     def build(self, items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
