@@ -93,7 +93,7 @@ def build(store: Store, items: Iterable[str | os.PathLike | Text] | str | os.Pat
 def _build(store, items, base_iri, model, progress, paths_only, worker, languages, prune, max_doc_chars) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport()
-    documents, report.skipped = read_inputs(items, paths_only=paths_only)
+    documents, report.skipped = read_inputs(items, paths_only=paths_only, max_chars=max_doc_chars)
     documents = _within_length(documents, max_doc_chars, report.skipped)
     if not documents:
         raise _nothing_built(report.skipped)

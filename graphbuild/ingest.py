@@ -42,6 +42,7 @@ BINARY_FORMATS = {
 }
 _GLOB_CHARS = set("*?[")
 _TITLE_MAX = 200
+_MAX_BYTES_PER_CHAR = 4  # UTF-8's longest character
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,10 @@ class Skipped:
 
 
 def read_inputs(items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
-                paths_only: bool = False) -> tuple[list[Document], list[Skipped]]:
+                paths_only: bool = False, max_chars: int | None = None) -> tuple[list[Document], list[Skipped]]:
     """Read every input. A ``str`` that names no existing path or matching glob is taken as
-    the text of an article, unless ``paths_only`` (the CLI), where it is an error."""
+    the text of an article, unless ``paths_only`` (the CLI), where it is an error. A file
+    (other than ``.jsonl``) too large to hold at most ``max_chars`` characters is skipped unread."""
     if isinstance(items, (str, os.PathLike, Text)):
         items = [items]
     docs: list[Document] = []
@@ -106,7 +108,7 @@ def read_inputs(items: Iterable[str | os.PathLike | Text] | str | os.PathLike | 
             docs.append(_from_text(str(item), f"text:{index}"))
             continue
         for path in files:
-            for result in _read_file(path, named=not os.path.isdir(item)):
+            for result in _read_file(path, named=not os.path.isdir(item), max_chars=max_chars):
                 (docs if isinstance(result, Document) else skipped).append(result)
     return docs, skipped
 
@@ -135,7 +137,7 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def _read_file(path: Path, *, named: bool) -> list[Document | Skipped]:
+def _read_file(path: Path, *, named: bool, max_chars: int | None = None) -> list[Document | Skipped]:
     """The documents in file ``path``; ``named``: the user named it (or a glob did), so any
     text file is read; a file found in a folder must have a supported extension."""
     source = str(path.resolve())
@@ -151,6 +153,10 @@ def _read_file(path: Path, *, named: bool) -> list[Document | Skipped]:
         return [Skipped(source, f"{kind} are not read from a folder (only {', '.join(SUFFIXES)}); "
                                 "name the file itself to read it as text")]
     try:
+        size = path.stat().st_size
+        if max_chars is not None and suffix != ".jsonl" and size > _MAX_BYTES_PER_CHAR * max_chars:
+            return [Skipped(source, f"{size:,} bytes, more than --max-doc-chars {max_chars:,} characters can "
+                                    "take; split it into smaller files, or raise --max-doc-chars")]
         data = path.read_bytes()
     except OSError as exc:
         return [Skipped(source, f"cannot read ({exc.strerror or exc})")]

@@ -6,9 +6,12 @@ import gc
 import subprocess
 import sys
 
+import pytest
+
 import graphbuild.extract
 import graphbuild.nlp
 from graphbuild import KnowledgeGraph
+from graphbuild.errors import InputError
 from spacy.tokens import Doc
 
 _SENTENCES = "China supports Pakistan in round {i}. Pakistan praises China and Ishaq Dar met Wang Yi. "
@@ -61,3 +64,13 @@ def test_build_command_with_only_an_over_long_document_fails_naming_the_option(t
     assert result.returncode == 1
     assert "E018 Nothing to build: every input was skipped" in result.stderr
     assert "more than --max-doc-chars 1,000; split it into smaller files" in result.stderr
+
+
+def test_a_file_far_above_max_doc_chars_is_skipped_without_being_read(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    article = tmp_path / "huge.txt"
+    article.write_text("China supports Pakistan. " * 400, encoding="utf-8")  # 10,000 bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError(f"read {self}")))
+    with pytest.raises(InputError, match="E018(.|\n)*10,000 bytes, more than --max-doc-chars 1,000 characters"):
+        KnowledgeGraph.in_memory().build([article], max_doc_chars=1000)
