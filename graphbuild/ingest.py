@@ -16,7 +16,6 @@ inputs. :class:`Text` marks a string as article text where paths are expected (`
 from __future__ import annotations
 
 import functools
-import glob
 import hashlib
 import html.parser
 import json
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from .errors import E006, E009, E014, InputError
 from .readers import GROUP, installed_reader
+from .walk import folder_files, glob_files
 
 __all__ = ["BINARY_FORMATS", "Document", "SUFFIXES", "Skipped", "Text", "read_inputs"]
 
@@ -114,9 +114,12 @@ def read_inputs(items: Iterable[str | os.PathLike | Text] | str | os.PathLike | 
 
 
 def _expand(item: str | os.PathLike) -> list[Path] | None:
-    """Files named by ``item`` (a file, a folder searched recursively, or a glob), or ``None``."""
+    """Files named by ``item`` (a file, a folder searched recursively, or a glob), or ``None``.
+
+    A string with a line break is a path only if that file or folder exists (a file name may
+    hold one); it is never taken as a glob, since article text may hold ``*`` or ``?``."""
     text = os.fspath(item)
-    if "\n" in text or len(text) > 4096:
+    if len(text) > 4096:
         return None
     path = Path(text)
     try:
@@ -124,17 +127,12 @@ def _expand(item: str | os.PathLike) -> list[Path] | None:
     except (OSError, ValueError):  # e.g. a name longer than the file system allows: no path
         return None
     if is_dir:
-        return sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+        return folder_files(path)
     if is_file:
         return [path]
-    if _GLOB_CHARS & set(text):
-        matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
-        return matches or None
+    if "\n" not in text and _GLOB_CHARS & set(text):
+        return glob_files(text) or None
     return None
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
 
 
 def _read_file(path: Path, *, named: bool, max_chars: int | None = None) -> list[Document | Skipped]:
@@ -189,6 +187,9 @@ def _decode(data: bytes) -> str | Skipped:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif b"\x00" in data[:8192]:
+        if _looks_like_utf16(data[:8192]):
+            return Skipped("", "unknown encoding (it looks like UTF-16 without a byte-order mark); "
+                               "re-save it as UTF-8")
         return Skipped("", "binary file (contains NUL bytes)")
     else:
         encoding = "utf-8-sig"
@@ -200,6 +201,19 @@ def _decode(data: bytes) -> str | Skipped:
     if not text.strip():
         return Skipped("", "empty file")
     return text
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Text in UTF-16 has its NUL bytes (the high bytes of Latin characters) all on even or all
+    on odd positions, and decodes; binary data scatters them."""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if min(even, odd) > 0 or max(even, odd) < max(2, len(sample) // 20):  # a tenth of one side at least
+        return False
+    try:
+        sample[: len(sample) // 2 * 2].decode("utf-16-le" if odd else "utf-16-be")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _read_jsonl(text: str, source: str):

@@ -19,10 +19,10 @@ import rdflib
 
 from .disk_space import disk_full_error, is_disk_full
 from .errors import E001, E002, E004, E005, E013, E016, QueryError, StoreError, StoreInUseError
-from .lock import LOCK_NAME, StoreLock
+from .lock import StoreLock
 from .vocab import PREFIXES
 
-__all__ = ["LOCK_NAME", "Store"]
+__all__ = ["Store"]
 
 _WHERE = re.compile(r"error at (\d+):(\d+)")
 
