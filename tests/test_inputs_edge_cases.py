@@ -75,3 +75,10 @@ def test_deleting_files_in_the_store_while_it_is_served_never_lets_a_build_in(st
         stop(server)
     with KnowledgeGraph.open(store_copy, read_only=True) as kg:
         assert kg.stats()["documents"] == 2
+
+
+def test_the_server_and_the_store_share_one_lock_implementation():
+    import graphbuild.lock
+    import graphbuild.server._lock
+
+    assert graphbuild.server._lock.StoreLock is graphbuild.lock.StoreLock
