@@ -74,3 +74,15 @@ def test_a_file_far_above_max_doc_chars_is_skipped_without_being_read(tmp_path, 
     monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError(f"read {self}")))
     with pytest.raises(InputError, match="E018(.|\n)*10,000 bytes, more than --max-doc-chars 1,000 characters"):
         KnowledgeGraph.in_memory().build([article], max_doc_chars=1000)
+
+
+def test_a_long_document_among_short_ones_builds_the_same_graph_with_the_mapping_worker(monkeypatch):
+    monkeypatch.setattr(graphbuild.nlp, "PIECE_CHARS", 300)
+    texts = ["China supports Pakistan.", "".join(_SENTENCES.format(i=i) for i in range(12)), "Pakistan thanked China."]
+    exports = []
+    for worker in (False, True):
+        kg = KnowledgeGraph.in_memory()
+        assert kg.build(texts, worker=worker).documents == 3
+        lines = kg.export(format="nquads").decode("utf-8").splitlines()
+        exports.append(sorted(line for line in lines if "generatedAtTime" not in line))
+    assert exports[0] == exports[1]
