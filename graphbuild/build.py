@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from .disk_space import disk_full_error, is_disk_full
-from .errors import E018, E104, GraphbuildError, InputError
+from .errors import E018, E024, GraphbuildError, InputError
 from .ingest import Document, Skipped, Text, read_inputs
 from .language import foreign_language
 from .limits import DEFAULT_MAX_DOC_CHARS
@@ -80,8 +80,8 @@ def build(store: Store, items: Iterable[str | os.PathLike | Text] | str | os.Pat
     the graphs of changed files). ``max_doc_chars``: longer documents are skipped with a reason.
     Raises E018 when no input holds a document.
     """
-    if max_doc_chars < 1:
-        raise InputError(E104.format(option="max_doc_chars", rule="a positive number", value=max_doc_chars))
+    if isinstance(max_doc_chars, bool) or not isinstance(max_doc_chars, int) or max_doc_chars < 1:
+        raise InputError(E024.format(name="max_doc_chars", value=max_doc_chars))
     try:
         return _build(store, items, base_iri, model, progress, paths_only, worker, languages, prune, max_doc_chars)
     except OSError as exc:  # e.g. the language identifier's temporary file on a full disk

@@ -61,6 +61,7 @@ E022 = ("E022 The result has more than {limit:,} rows; the first {limit:,} were 
 E023 = ("E023 The disk is full (or a file size limit was reached) while writing {what}: {cause}. The "
         "documents stored before are intact: free some space and run the same build again; it continues "
         "where this one stopped.")
+E024 = "E024 {name} must be a whole number of 1 or more, not {value!r}."
 
 # E1xx: the viewer (graphbuild render, show_graph, NotebookView)
 E101 = ("E101 No entity labelled '{label}' in the graph{hint}. Check the spelling (labels and aliases "

@@ -93,7 +93,7 @@ class KnowledgeGraph:
 
         return build(self.store, items, base_iri=self.base_iri, model=self.model, progress=progress,
                      paths_only=paths_only, worker=worker, languages=languages, prune=prune,
-                     max_doc_chars=max_doc_chars or DEFAULT_MAX_DOC_CHARS)
+                     max_doc_chars=DEFAULT_MAX_DOC_CHARS if max_doc_chars is None else max_doc_chars)
 
     def remove(self, sources: Iterable[str | os.PathLike]) -> RemoveReport:
         """Remove the documents read from ``sources`` (files, folders, ``.jsonl`` files, or stored

@@ -27,7 +27,7 @@ from typing import TextIO
 
 import pyoxigraph as ox
 
-from .errors import E005, E008, InputError, QueryError
+from .errors import E005, E008, E024, InputError, QueryError
 from .query import FORMATS, _check_bindings, _short_text, _text, format_table, json_term
 from .sparql_names import check_names
 from .store import Store
@@ -49,6 +49,8 @@ def write_result(store: Store, sparql: str, out: TextIO, fmt: str = "table", *, 
     at most ``max_rows`` rows (``None``: all of them, streamed except for the table)."""
     if fmt not in FORMATS:
         raise InputError(E008.format(what="query format", value=fmt, choices=", ".join(FORMATS)))
+    if max_rows is not None and (isinstance(max_rows, bool) or not isinstance(max_rows, int) or max_rows < 1):
+        raise InputError(E024.format(name="max_rows", value=max_rows))
     check_names(sparql)
     results = store.query(sparql, bindings)
     try:

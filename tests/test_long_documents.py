@@ -86,3 +86,9 @@ def test_a_long_document_among_short_ones_builds_the_same_graph_with_the_mapping
         lines = kg.export(format="nquads").decode("utf-8").splitlines()
         exports.append(sorted(line for line in lines if "generatedAtTime" not in line))
     assert exports[0] == exports[1]
+
+
+@pytest.mark.parametrize("value", [0, -5, 2.5])
+def test_max_doc_chars_must_be_a_whole_positive_number(value):
+    with pytest.raises(InputError, match="E024 max_doc_chars must be a whole number of 1 or more"):
+        KnowledgeGraph.in_memory().build(["China supports Pakistan."], max_doc_chars=value)

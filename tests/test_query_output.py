@@ -56,3 +56,10 @@ def test_write_query_streams_every_row_without_a_cap():
 def test_construct_results_are_capped_too(seeds_store):
     result = _query(seeds_store, "CONSTRUCT { ?a ?p ?b } WHERE { ?a ?p ?b }", "--max-rows", "2")
     assert result.returncode == 1 and len(result.stdout.splitlines()) == 2 and "E022" in result.stderr
+
+
+def test_max_rows_must_be_none_or_a_positive_whole_number():
+    from graphbuild.errors import InputError
+
+    with pytest.raises(InputError, match="E024 max_rows must be a whole number of 1 or more, not 0"):
+        KnowledgeGraph.in_memory().write_query(io.StringIO(), "SELECT * WHERE { ?s ?p ?o }", max_rows=0)
