@@ -6,7 +6,8 @@ whatever its extension. Files that are binary, empty, not decodable, office docu
 (``BINARY_FORMATS``, unless a reader plugin for them is installed: :mod:`graphbuild.readers`),
 files in a folder with another extension, and texts that are empty, are
 skipped with a one-line reason; the build goes on. Hidden files and folders (``.git``) are not
-inputs. :class:`Text` marks a string as article text where paths are expected (``build -``).
+inputs; folders and ``**`` globs follow symbolic links but enter no folder twice
+(:mod:`graphbuild.walk`). :class:`Text` marks a string as article text where paths are expected (``build -``).
 
 >>> docs, skipped = read_inputs(["China supports Pakistan."])
 >>> docs[0].title, docs[0].source
