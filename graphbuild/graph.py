@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .iri import check_base_iri
 from .store import Store
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .viewer.render import NotebookView, RenderReport
     from .catalog import Term
     from .query import QueryResult
+    from .query_output import QueryOutput
     from .ingest import Text
     from .remove import RemoveReport
 
@@ -68,13 +69,13 @@ class KnowledgeGraph:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        self.store.__exit__(*exc)
 
     # ------------------------------------------------------------------ writing
     def build(self, items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
               progress: Callable[[int, int], None] | None = None, paths_only: bool = False,
               worker: bool | None = None, languages: Collection[str] | None = None, prune: bool = False,
-              ) -> BuildReport:
+              max_doc_chars: int | None = None) -> BuildReport:
         """Add documents: paths, folders, globs (``Path`` or str naming an existing path or glob)
         or raw texts (any other str, or a :class:`graphbuild.ingest.Text`; with ``paths_only`` a
         str that names no path is an error instead).
@@ -83,11 +84,16 @@ class KnowledgeGraph:
         ``languages``: ISO codes; documents confidently in another language are skipped (``("any",)``:
         none are; default: the pipeline's language, English for the default pipeline).
         ``prune``: also remove stored documents whose source file is gone.
+        ``max_doc_chars``: a document longer than this is skipped with a reason (default
+        ``graphbuild.limits.DEFAULT_MAX_DOC_CHARS``, 1,000,000); a long document is parsed piece by
+        piece, but its facts are held until it is stored.
         Raises :class:`InputError` (E018) when the inputs hold no document."""
         from .build import build
+        from .limits import DEFAULT_MAX_DOC_CHARS
 
         return build(self.store, items, base_iri=self.base_iri, model=self.model, progress=progress,
-                     paths_only=paths_only, worker=worker, languages=languages, prune=prune)
+                     paths_only=paths_only, worker=worker, languages=languages, prune=prune,
+                     max_doc_chars=DEFAULT_MAX_DOC_CHARS if max_doc_chars is None else max_doc_chars)
 
     def remove(self, sources: Iterable[str | os.PathLike]) -> RemoveReport:
         """Remove the documents read from ``sources`` (files, folders, ``.jsonl`` files, or stored
@@ -118,6 +124,15 @@ class KnowledgeGraph:
         from .query import select
 
         return select(self.store, sparql, bindings)
+
+    def write_query(self, out: TextIO, sparql: str, format: str = "table", *, width: int | None = 60,
+                    max_rows: int | None = None, **bindings: Any) -> QueryOutput:
+        """Run SPARQL and write the results to the text stream ``out`` as they come (``table``,
+        ``csv``, ``tsv`` or ``json``), at most ``max_rows`` rows (``None``: all). Returns a
+        :class:`graphbuild.query_output.QueryOutput` whose ``truncated`` says the result had more."""
+        from .query_output import write_result
+
+        return write_result(self.store, sparql, out, format, width=width, max_rows=max_rows, bindings=bindings)
 
     def stats(self) -> dict[str, Any]:
         """Counts of documents, entities by class and relations by property."""

@@ -6,7 +6,8 @@ whatever its extension. Files that are binary, empty, not decodable, office docu
 (``BINARY_FORMATS``, unless a reader plugin for them is installed: :mod:`graphbuild.readers`),
 files in a folder with another extension, and texts that are empty, are
 skipped with a one-line reason; the build goes on. Hidden files and folders (``.git``) are not
-inputs. :class:`Text` marks a string as article text where paths are expected (``build -``).
+inputs; folders and ``**`` globs follow symbolic links but enter no folder twice
+(:mod:`graphbuild.walk`). :class:`Text` marks a string as article text where paths are expected (``build -``).
 
 >>> docs, skipped = read_inputs(["China supports Pakistan."])
 >>> docs[0].title, docs[0].source
@@ -16,7 +17,6 @@ inputs. :class:`Text` marks a string as article text where paths are expected (`
 from __future__ import annotations
 
 import functools
-import glob
 import hashlib
 import html.parser
 import json
@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .errors import E006, E009, E014, InputError
 from .readers import GROUP, installed_reader
+from .walk import folder_files, glob_files
 
 __all__ = ["BINARY_FORMATS", "Document", "SUFFIXES", "Skipped", "Text", "read_inputs"]
 
@@ -42,6 +43,7 @@ BINARY_FORMATS = {
 }
 _GLOB_CHARS = set("*?[")
 _TITLE_MAX = 200
+_MAX_BYTES_PER_CHAR = 4  # UTF-8's longest character
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,10 @@ class Skipped:
 
 
 def read_inputs(items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
-                paths_only: bool = False) -> tuple[list[Document], list[Skipped]]:
+                paths_only: bool = False, max_chars: int | None = None) -> tuple[list[Document], list[Skipped]]:
     """Read every input. A ``str`` that names no existing path or matching glob is taken as
-    the text of an article, unless ``paths_only`` (the CLI), where it is an error."""
+    the text of an article, unless ``paths_only`` (the CLI), where it is an error. A file
+    (other than ``.jsonl``) too large to hold at most ``max_chars`` characters is skipped unread."""
     if isinstance(items, (str, os.PathLike, Text)):
         items = [items]
     docs: list[Document] = []
@@ -106,15 +109,18 @@ def read_inputs(items: Iterable[str | os.PathLike | Text] | str | os.PathLike | 
             docs.append(_from_text(str(item), f"text:{index}"))
             continue
         for path in files:
-            for result in _read_file(path, named=not os.path.isdir(item)):
+            for result in _read_file(path, named=not os.path.isdir(item), max_chars=max_chars):
                 (docs if isinstance(result, Document) else skipped).append(result)
     return docs, skipped
 
 
 def _expand(item: str | os.PathLike) -> list[Path] | None:
-    """Files named by ``item`` (a file, a folder searched recursively, or a glob), or ``None``."""
+    """Files named by ``item`` (a file, a folder searched recursively, or a glob), or ``None``.
+
+    A string with a line break is a path only if that file or folder exists (a file name may
+    hold one); it is never taken as a glob, since article text may hold ``*`` or ``?``."""
     text = os.fspath(item)
-    if "\n" in text or len(text) > 4096:
+    if len(text) > 4096:
         return None
     path = Path(text)
     try:
@@ -122,20 +128,15 @@ def _expand(item: str | os.PathLike) -> list[Path] | None:
     except (OSError, ValueError):  # e.g. a name longer than the file system allows: no path
         return None
     if is_dir:
-        return sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+        return folder_files(path)
     if is_file:
         return [path]
-    if _GLOB_CHARS & set(text):
-        matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
-        return matches or None
+    if "\n" not in text and _GLOB_CHARS & set(text):
+        return glob_files(text) or None
     return None
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
-
-
-def _read_file(path: Path, *, named: bool) -> list[Document | Skipped]:
+def _read_file(path: Path, *, named: bool, max_chars: int | None = None) -> list[Document | Skipped]:
     """The documents in file ``path``; ``named``: the user named it (or a glob did), so any
     text file is read; a file found in a folder must have a supported extension."""
     source = str(path.resolve())
@@ -151,6 +152,10 @@ def _read_file(path: Path, *, named: bool) -> list[Document | Skipped]:
         return [Skipped(source, f"{kind} are not read from a folder (only {', '.join(SUFFIXES)}); "
                                 "name the file itself to read it as text")]
     try:
+        size = path.stat().st_size
+        if max_chars is not None and suffix != ".jsonl" and size > _MAX_BYTES_PER_CHAR * max_chars:
+            return [Skipped(source, f"{size:,} bytes, more than --max-doc-chars {max_chars:,} characters can "
+                                    "take; split it into smaller files, or raise --max-doc-chars")]
         data = path.read_bytes()
     except OSError as exc:
         return [Skipped(source, f"cannot read ({exc.strerror or exc})")]
@@ -183,6 +188,9 @@ def _decode(data: bytes) -> str | Skipped:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif b"\x00" in data[:8192]:
+        if _looks_like_utf16(data[:8192]):
+            return Skipped("", "unknown encoding (it looks like UTF-16 without a byte-order mark); "
+                               "re-save it as UTF-8")
         return Skipped("", "binary file (contains NUL bytes)")
     else:
         encoding = "utf-8-sig"
@@ -194,6 +202,19 @@ def _decode(data: bytes) -> str | Skipped:
     if not text.strip():
         return Skipped("", "empty file")
     return text
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Text in UTF-16 has its NUL bytes (the high bytes of Latin characters) all on even or all
+    on odd positions, and decodes; binary data scatters them."""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if min(even, odd) > 0 or max(even, odd) < max(2, len(sample) // 20):  # a tenth of one side at least
+        return False
+    try:
+        sample[: len(sample) // 2 * 2].decode("utf-16-le" if odd else "utf-16-be")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _read_jsonl(text: str, source: str):

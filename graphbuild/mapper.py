@@ -8,7 +8,6 @@ Results come back in submission order.
 
 from __future__ import annotations
 
-import io
 import os
 import pickle
 import queue
@@ -16,7 +15,7 @@ import subprocess
 import sys
 import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -48,24 +47,32 @@ class MappedDocument:
     entities: frozenset[str]
 
 
-def map_document(document: Document, pieces: list[tuple[int, Doc]], base_iri: str,
+def map_document(document: Document, pieces: Iterable[tuple[int, Doc]], base_iri: str,
                  built_at: datetime) -> MappedDocument:
-    """Extract, resolve and map one parsed document to the quads of its named graph."""
+    """Extract, resolve and map one parsed document to the quads of its named graph.
+
+    ``pieces`` is read once, so a lazy iterator of pieces (a long document) is parsed, extracted
+    and freed piece by piece."""
     from .extract import extract_document
     from .rdf import document_quads
     from .resolve import resolve_document
 
-    facts = extract_document(pieces)  # extract -> resolve -> rdf, each its own stage
+    words = [0]
+    facts = extract_document(_counting_words(pieces, words))  # extract -> resolve -> rdf, each its own stage
     resolved = resolve_document(facts, base_iri, scope=document.content_hash[:16])
     graph, quads = document_quads(document, facts, resolved, base_iri, built_at)
-    buffer = io.BytesIO()
-    ox.serialize(quads, buffer, ox.RdfFormat.N_QUADS)
     return MappedDocument(
-        source=document.source, graph=graph, nquads=buffer.getvalue(), quads=len(quads),
+        source=document.source, graph=graph, nquads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), quads=len(quads),
         sentences=facts.sentences, relations=len(facts.relations),
-        asserted=sum(r.asserted for r in facts.relations), words=sum(len(doc) for _, doc in pieces),
+        asserted=sum(r.asserted for r in facts.relations), words=words[0],
         entities=frozenset(q.subject.value for q in quads if q.predicate.value == _MENTION_COUNT),
     )
+
+
+def _counting_words(pieces: Iterable[tuple[int, Doc]], words: list[int]) -> Iterator[tuple[int, Doc]]:
+    for offset, doc in pieces:
+        words[0] += len(doc)
+        yield offset, doc
 
 
 class DocumentMapper:
@@ -91,13 +98,16 @@ class DocumentMapper:
             for thread in self._threads:
                 thread.start()
 
-    def submit(self, document: Document, pieces: list[tuple[int, Doc]]) -> Iterator[MappedDocument]:
+    def submit(self, document: Document, pieces: Iterable[tuple[int, Doc]]) -> Iterator[MappedDocument]:
         """Hand over one parsed document; yields the documents finished meanwhile, in order.
 
         Never waits for the worker: parses come in bursts (spaCy parses a batch, then yields it),
-        and the next batch should be parsing while the worker maps this one.
+        and the next batch should be parsing while the worker maps this one. A long document,
+        whose pieces come as a lazy iterator, is mapped here piece by piece (after the documents
+        in progress), so that its parses never pile up in a pipe or in the worker.
         """
-        if self._process is None:
+        if self._process is None or not isinstance(pieces, list):
+            yield from self.finish()
             yield map_document(document, pieces, *self._args)
             return
         serialised = [(offset, doc.to_bytes(exclude=["tensor", "user_data"])) for offset, doc in pieces]

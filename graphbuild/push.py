@@ -25,6 +25,7 @@ not sent  https://example.org/g2  (1 triples)
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -79,6 +80,11 @@ class PushReport:
         lines.append(f"{len(self.pushed)} of {len(self.graphs)} graphs pushed to {self.url}"
                      + (f" ({self.triples} triples)" if self.pushed else ""))
         return "\n".join(lines)
+
+    def as_dict(self) -> dict:
+        """The report as plain data (``graphbuild push --format json``)."""
+        return {"url": self.url, "via": self.via, "ok": self.ok, "pushed": len(self.pushed), "total": len(self.graphs),
+                "triples": self.triples, "graphs": [dataclasses.asdict(g) for g in self.graphs]}
 
     def raise_for_failure(self) -> None:
         """Raise :class:`PushError` unless every graph was pushed."""
@@ -186,8 +192,7 @@ def _split_url(url: str) -> tuple[str, str, str | None, str | None]:
 
 
 def _graph_triples(store: Store, graph: str) -> list[ox.Triple]:
-    quads = store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph))
-    return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    return [ox.Triple(q.subject, q.predicate, q.object) for q in store.graph_quads(graph)]
 
 
 def _two_graph_store() -> Store:  # for the example above

@@ -8,6 +8,7 @@ Oxigraph's own lock backs this up between writers.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -16,11 +17,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
+from .disk_space import disk_full_error, is_disk_full
 from .errors import E001, E002, E004, E005, E013, E016, QueryError, StoreError, StoreInUseError
-from .lock import LOCK_NAME, StoreLock
+from .lock import StoreLock
 from .vocab import PREFIXES
 
-__all__ = ["LOCK_NAME", "Store"]
+__all__ = ["Store"]
 
 _WHERE = re.compile(r"error at (\d+):(\d+)")
 
@@ -48,6 +50,8 @@ class Store:
             self._ox = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as exc:
             self._unlock()
+            if is_disk_full(exc):
+                raise disk_full_error(f"the store at '{self.path}'", exc) from exc
             if "lock" in str(exc).lower():
                 raise StoreInUseError(E001.format(path=self.path)) from exc
             raise StoreError(E002.format(path=self.path, cause=exc)) from exc
@@ -62,17 +66,33 @@ class Store:
 
     def close(self) -> None:
         """Flush and release the store; the object is unusable afterwards."""
-        if getattr(self, "_ox", None) is not None:
-            if not self.read_only and self.path is not None:
-                self._ox.flush()
+        try:
+            if getattr(self, "_ox", None) is not None and not self.read_only and self.path is not None:
+                with self._writing():
+                    self._ox.flush()
+        finally:
             self._ox = None
-        self._unlock()
+            self._unlock()
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+            return
+        with contextlib.suppress(OSError):  # the error already raised says more than a failed flush
+            self.close()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Turn a write that found the disk full into E023 (the stored documents stay intact)."""
+        try:
+            yield
+        except OSError as exc:
+            if is_disk_full(exc) and not isinstance(exc, StoreError):
+                raise disk_full_error(f"the store at '{self.path}'", exc) from exc
+            raise
 
     def __len__(self) -> int:
         return len(self._ox)
@@ -110,7 +130,8 @@ class Store:
 
     def load_nquads(self, data: bytes) -> None:
         """Add N-Quads in one transaction (without holding Python's GIL while parsing and writing)."""
-        self._ox.load(data, ox.RdfFormat.N_QUADS)
+        with self._writing():
+            self._ox.load(data, ox.RdfFormat.N_QUADS)
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad] | bytes, *, also_drop: Iterable[str] = ()) -> None:
         """Replace named graph ``graph`` by ``quads`` and drop ``also_drop``, in one transaction.
@@ -119,7 +140,10 @@ class Store:
         and a SPARQL update atomically, so a crash leaves either the old state or the new one,
         never half a document.
         """
-        also_drop = list(also_drop)
+        with self._writing():
+            self._replace_graph(graph, quads, list(also_drop))
+
+    def _replace_graph(self, graph: str, quads: Iterable[ox.Quad] | bytes, also_drop: list[str]) -> None:
         if not also_drop and not self._ox.contains_named_graph(ox.NamedNode(graph)):
             # a new graph: one transaction; loading bytes runs without holding Python's GIL
             if isinstance(quads, bytes):
@@ -137,7 +161,8 @@ class Store:
         """Remove the named graphs ``graphs`` in one transaction."""
         drops = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in dict.fromkeys(graphs))
         if drops:
-            self._ox.update(drops)
+            with self._writing():
+                self._ox.update(drops)
 
     # ------------------------------------------------------------------ reading
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *, union: bool = True):

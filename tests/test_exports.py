@@ -20,11 +20,12 @@ from graphbuild.export import export
 from graphbuild.exporters import format_names
 from graphbuild.exporters.rdf import EXPORTERS as RDF_EXPORTERS
 from graphbuild.networkx_view import entity_graph
+from graphbuild.rdflib_view import to_dataset
 from graphbuild.store import Store
 
 RDF_FORMATS = sorted(e.name for e in RDF_EXPORTERS)
 RAPPER_NAMES = {"turtle": "turtle", "ntriples": "ntriples", "nquads": "nquads", "trig": "trig", "rdfxml": "rdfxml"}
-QUAD_FORMATS = {"nquads", "trig"}
+QUAD_FORMATS = {"nquads", "trig", "jsonld"}
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,7 @@ def test_rdf_export_reparses_with_pyoxigraph(store, tmp_path, fmt):
     parsed = list(ox.parse(path=str(path), format=rdf_format))
     if fmt in QUAD_FORMATS:
         assert set(parsed) == set(store.quads())
-    else:  # JSON-LD parses as quads in the default graph
+    else:
         assert {ox.Triple(t.subject, t.predicate, t.object) for t in parsed} == union_triples(store)
         assert all(isinstance(getattr(t, "graph_name", ox.DefaultGraph()), ox.DefaultGraph) for t in parsed)
 
@@ -75,12 +76,31 @@ def test_rdf_export_reparses_with_rapper(store, tmp_path, fmt):
 
 def test_jsonld_round_trips_to_an_isomorphic_graph(store, tmp_path):
     path = export(store, "jsonld", tmp_path / "graph.jsonld")
-    reread = rdflib.Graph().parse(path, format="json-ld")
+    dataset = rdflib.Dataset()
+    dataset.parse(path, format="json-ld")
+    reread = rdflib.Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):  # the union of the named graphs
+        reread.add((s, p, o))
     original = rdflib.Graph().parse(data=export(store, "ntriples"), format="nt")
     if not isomorphic(reread, original):
         _, only_reread, only_original = graph_diff(to_isomorphic(reread), to_isomorphic(original))
         pytest.fail(f"only in JSON-LD: {sorted(only_reread)[:5]}\nonly in store: {sorted(only_original)[:5]}")
     assert len(reread) == len(union_triples(store))
+
+
+def test_jsonld_has_a_context_of_the_prefixes_and_keeps_every_named_graph(store, tmp_path):
+    from graphbuild.vocab import PREFIXES
+
+    path = export(store, "jsonld", tmp_path / "graph.jsonld")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["@context"] == PREFIXES
+    text = path.read_text(encoding="utf-8")
+    assert '"rdfs:label"' in text and '"gb:' in text and "http://www.w3.org/2000/01/rdf-schema#label" not in text
+    dataset = rdflib.Dataset()
+    dataset.parse(path, format="json-ld")
+    reread = set(dataset.quads((None, None, None, None)))
+    stored = set(to_dataset(store).quads((None, None, None, None)))
+    assert reread == stored and len({g for *_, g in reread}) == len(store.named_graphs()) > 2
 
 
 def test_graph_formats_are_registered():
@@ -104,7 +124,8 @@ def test_graphml(store, graph, tmp_path):
 def test_nodelink_json(store, graph, tmp_path):
     path = export(store, "json", tmp_path / "graph.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    reread = nx.node_link_graph(data, edges="links")
+    assert "edges" in data and "links" not in data
+    reread = nx.node_link_graph(data)  # networkx's defaults, nothing to tell it
     assert dict(reread.nodes(data=True)) == dict(graph.nodes(data=True))
     assert sorted(reread.edges(keys=True, data=True)) == sorted(graph.edges(keys=True, data=True))
     assert isinstance(data["nodes"][0]["aliases"], list)

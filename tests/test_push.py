@@ -284,3 +284,44 @@ def test_a_target_that_does_not_speak_http(seeds_store):
         listener.close()
     assert [g.status for g in report.graphs] == ["failed", "not sent", "not sent"]
     assert f"E221 Cannot reach {url}: BadStatusLine" in report.graphs[0].error
+
+
+def test_push_reads_graphs_through_the_store_api_never_oxigraph_itself(seeds_store, monkeypatch):
+    def no_reaching_through(self):
+        raise AssertionError("push reached through Store.oxigraph")
+
+    monkeypatch.setattr(Store, "oxigraph", property(no_reaching_through))
+    with Store(seeds_store, read_only=True) as store:
+        report = push_store(store, "http://127.0.0.1:1/store", timeout=2)
+    assert not report.ok and all(g.triples > 0 for g in report.graphs) and len(report.graphs) == 3
+
+
+def test_push_command_goes_through_knowledge_graph_and_prints_json(runner, seeds_store, oxigraph, monkeypatch):
+    from graphbuild import KnowledgeGraph
+
+    calls = []
+    real_push = KnowledgeGraph.push
+
+    def spying_push(self, url, **options):
+        calls.append((self.store.read_only, url))
+        return real_push(self, url, **options)
+
+    monkeypatch.setattr(KnowledgeGraph, "push", spying_push)
+    result = runner.invoke(main, ["push", oxigraph + "/store", "--store", str(seeds_store), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert calls == [(True, oxigraph + "/store")]
+    report = json.loads(result.output)
+    assert report["ok"] and report["pushed"] == report["total"] == 3
+    assert {g["status"] for g in report["graphs"]} == {"pushed"} and report["triples"] == sum(local_counts(seeds_store).values())
+
+
+def test_a_failed_push_still_prints_its_json_report_and_exits_1(seeds_store):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", "from graphbuild.cli import main; main()", "push",
+                             f"http://127.0.0.1:{free_port()}/store", "--store", str(seeds_store), "--format", "json",
+                             "--timeout", "2"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "E224" in result.stderr
+    report = json.loads(result.stdout)
+    assert not report["ok"] and [g["status"] for g in report["graphs"]] == ["failed", "not sent", "not sent"]

@@ -10,6 +10,7 @@ import tempfile
 import click
 
 from ..errors import E007, OutputError
+from ..limits import DEFAULT_MAX_DOC_CHARS
 from ._options import echo_json, format_option, store_option
 
 
@@ -27,8 +28,11 @@ from ._options import echo_json, format_option, store_option
                    "confidently in another language are skipped with a reason [default: the "
                    "pipeline's language, en].")
 @click.option("--prune", is_flag=True, help="Also remove stored documents whose source file is gone.")
+@click.option("--max-doc-chars", default=DEFAULT_MAX_DOC_CHARS, show_default=True, type=click.IntRange(1),
+              help="Skip (with a reason) a document longer than this many characters; memory grows with "
+                   "a document's length.")
 @format_option("text", "json")
-def command(paths, store, model, base_iri, html, no_html, languages, prune, fmt):
+def command(paths, store, model, base_iri, html, no_html, languages, prune, max_doc_chars, fmt):
     """Build the graph from PATHS: .txt/.md/.html/.jsonl files, folders and globs;
     '-' reads one article from standard input.
 
@@ -43,7 +47,7 @@ def command(paths, store, model, base_iri, html, no_html, languages, prune, fmt)
     items = [_stdin_text() if path == "-" else path for path in paths]
     accepted = tuple(code.strip() for code in (languages or "").split(",") if code.strip()) or None
     with KnowledgeGraph.open(store, base_iri=base_iri or DEFAULT_BASE_IRI, model=model) as kg:
-        options = {"paths_only": True, "languages": accepted, "prune": prune}
+        options = {"paths_only": True, "languages": accepted, "prune": prune, "max_doc_chars": max_doc_chars}
         if sys.stderr.isatty():
             with click.progressbar(length=0, label="building", file=sys.stderr) as bar:
                 def progress(done: int, total: int) -> None:

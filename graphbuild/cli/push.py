@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._options import store_option
+from ._options import echo_json, format_option, store_option
 
 
 @click.command("push")
@@ -21,7 +21,8 @@ from ._options import store_option
 @click.option("--timeout", default=60.0, show_default=True, type=float, help="Seconds to wait for each request.")
 @click.option("--batch", default=1000, show_default=True, type=click.IntRange(1),
               help="With --via update: most triples per request (a larger graph goes in several).")
-def command(url, store, graph, via, token, user, password, timeout, batch):
+@format_option("text", "json")
+def command(url, store, graph, via, token, user, password, timeout, batch, fmt):
     """Push the graphs to the store at URL; pushing again replaces them, never duplicates.
 
     \b
@@ -29,15 +30,20 @@ def command(url, store, graph, via, token, user, password, timeout, batch):
       graphbuild push http://localhost:7878/store                 (Oxigraph)
       graphbuild push http://localhost:3030/ds/data --user admin  (Apache Jena Fuseki)
       graphbuild push http://localhost:7878/update --via update
+
+    A target that should answer queries over all graphs (as 'graphbuild query' does) must union
+    its named graphs: 'oxigraph serve --union-default-graph', for example.
+    With --format json the report (every graph's status) is printed whether or not all were pushed.
     """
-    from ..push import push_store
-    from ..store import Store
+    from ..graph import KnowledgeGraph
 
     if user and password is None:
         password = click.prompt(f"password for {user}", hide_input=True, default="", show_default=False)
-    with Store(store, read_only=True) as opened:
-        report = push_store(opened, url, graph=graph, token=token, user=user, password=password, via=via,
-                            timeout=timeout, batch=batch)
-    if report.ok:
+    with KnowledgeGraph.open(store, read_only=True) as kg:
+        report = kg.push(url, graph=graph, token=token, user=user, password=password, via=via,
+                         timeout=timeout, batch=batch)
+    if fmt == "json":
+        echo_json(report.as_dict())
+    elif report.ok:
         click.echo(report.text())
     report.raise_for_failure()

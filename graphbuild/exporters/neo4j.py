@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from pathlib import Path
 
+from ..atomic import atomic_write
 from ..vocab import local_name
 from . import Exporter
 
@@ -65,9 +65,8 @@ def write_neo4j(store, folder: Path) -> None:
         writer = csv.writer(text, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
-        partial = Path(folder) / (name + ".partial")
-        partial.write_text(text.getvalue(), encoding="utf-8")
-        os.replace(partial, Path(folder) / name)
+        with atomic_write(Path(folder) / name, "w", encoding="utf-8") as handle:
+            handle.write(text.getvalue())
 
 
 EXPORTERS = [Exporter("neo4j", write_neo4j, "", directory=True,

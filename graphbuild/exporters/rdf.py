@@ -1,8 +1,9 @@
 """RDF serialisations of the whole store, written by Oxigraph's own serialisers.
 
-Quad formats (N-Quads, TriG) keep each document's named graph; triple formats (Turtle,
-N-Triples, RDF/XML, JSON-LD) hold the union of all graphs, as queries see it. Output is
-sorted where the format allows so that an unchanged store exports byte-identically.
+Quad formats (N-Quads, TriG, JSON-LD) keep each document's named graph; triple formats
+(Turtle, N-Triples, RDF/XML) hold the union of all graphs, as queries see it. JSON-LD has an
+``@context`` of graphbuild's prefixes. Output is sorted where the format allows so that an
+unchanged store exports byte-identically.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from . import Exporter
+from ._jsonld import write_jsonld
 
-_QUAD_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+_QUAD_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
 _TRIPLE_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "rdfxml": ox.RdfFormat.RDF_XML,
-    "jsonld": ox.RdfFormat.JSON_LD,
 }
 _PREFIX_FORMATS = {"turtle", "trig", "rdfxml"}
 
@@ -36,7 +37,10 @@ def _writer(name: str, rdf_format: ox.RdfFormat, quads: bool):
 
         prefixes = PREFIXES if name in _PREFIX_FORMATS else None
         items = _sorted_quads(store) if quads else _union_triples(store)
-        ox.serialize(items, out, rdf_format, prefixes=prefixes)
+        if rdf_format == ox.RdfFormat.JSON_LD:
+            write_jsonld(items, out, PREFIXES)
+        else:
+            ox.serialize(items, out, rdf_format, prefixes=prefixes)
 
     return write
 

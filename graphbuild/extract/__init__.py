@@ -31,8 +31,9 @@ def extract_document(pieces: list[tuple[int, Doc]]) -> DocumentFacts:
     mentions: list[Mention] = []
     relations: list[Relation] = []
     sentences = 0
-    names = capitalised_words([doc for _, doc in pieces])
-    for offset, doc in pieces:
+    names: frozenset[str] = frozenset()
+    for offset, doc in pieces:  # pieces may be a lazy iterator (a long document): read each once
+        names |= capitalised_words([doc])  # case evidence so far, this piece included
         index = MentionIndex(doc, offset, acronyms, names)
         mentions.extend(index.mentions)
         relations.extend(extract_relations(doc, index, resolver))

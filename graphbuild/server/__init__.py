@@ -18,7 +18,7 @@ While serving, the server holds the store's lock (shared when read-only, exclusi
 ...     start(folder, port=0)  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-graphbuild.errors.StoreError: E002 Cannot open the store at '...': no graphbuild store there yet (run 'graphbuild build' first). Check the path, or delete the folder to start afresh.
+graphbuild.errors.StoreError: E002 Cannot open the store at '...': no graphbuild store there yet (run 'graphbuild build' first). Check the path and that its disk has free space; if the folder holds no graphbuild store, pass --store with another folder.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import atomic_write
 from ..errors import E007, OutputError
 from ..store import Store
 from .data import document_titles, load_graph
@@ -80,7 +81,8 @@ def render_graph(store: Store, path: Path, *, title: str | None = None, focus: s
                              max_nodes=max_nodes, show_uncertain=show_uncertain)
     path = Path(path)
     try:
-        path.write_text(text, encoding="utf-8")
+        with atomic_write(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
     except OSError as exc:
         raise OutputError(E007.format(path=path, cause=exc.strerror or exc)) from exc
     return RenderReport(report.nodes, report.edges, report.left_out, path)
