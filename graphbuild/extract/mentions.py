@@ -148,12 +148,13 @@ def _initials(words: list[str]) -> str:
 
 
 def is_acronym_of(acronym: str, words: list[str]) -> bool:
-    """"CPEC" for China-Pakistan Economic Corridor, "MCC" for China Minmetals Corporation."""
+    """"CPEC" for China-Pakistan Economic Corridor, "OPEC" for Organization of the Petroleum Exporting
+    Countries: the initials of the capitalised words, in order; no anagram ("USA" is not South Asian
+    Union) and no subset ("PM" is not Pakistan Muslim League)."""
     initials = _initials(words)
     if len(acronym) < 2 or not acronym.isupper() or not acronym.isalpha() or len(initials) < 2:
         return False
-    return initials == acronym or sorted(initials) == sorted(acronym) or (
-        initials[0] == acronym[0] and set(acronym) <= set(initials) and len(initials) <= len(acronym) + 1)
+    return initials == acronym
 
 
 def capitalised_words(docs: list[Doc]) -> frozenset[str]:

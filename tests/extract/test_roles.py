@@ -196,7 +196,9 @@ def test_acronym_defined_in_text_becomes_a_mention_of_the_full_name():
 
 def test_acronym_letters():
     assert is_acronym_of("CPEC", ["China", "Pakistan", "Economic", "Corridor"])
-    assert is_acronym_of("MCC", ["China", "Minmetals", "Corporation"])
+    assert not is_acronym_of("MCC", ["China", "Minmetals", "Corporation"])  # an anagram is no acronym
+    assert not is_acronym_of("USA", ["South", "Asian", "Union"]) and not is_acronym_of("PM", ["Pakistan", "Muslim", "League"])
+    assert is_acronym_of("OPEC", ["Organization", "of", "the", "Petroleum", "Exporting", "Countries"])
     assert is_acronym_of("TTP", ["Tehrik", "e", "Taliban", "Pakistan"])
     assert not is_acronym_of("TTP", ["Pakistan"])
 
