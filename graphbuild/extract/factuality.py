@@ -14,6 +14,7 @@ from .parse_repairs import coordination_head
 
 __all__ = ["attribution_source", "event_times", "in_quotation", "is_negated", "modality", "speaker", "times"]
 
+_QUOTE_PARITY = "graphbuild.in_quotation"  # Doc.user_data key of the per-token quotation state
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "advcl", "acl", "relcl", "conj"})
 # Noun positions a reported clause reaches through: "claims to have seen a device that supports video"
@@ -142,11 +143,19 @@ def _according_to(verb: Token) -> Token | None:
 def in_quotation(token: Token) -> bool:
     """Inside a quotation: an odd number of double quotes before the token in its paragraph, so a
     quotation running over several sentences ("We won. We have begun the work," he said) counts."""
-    doc = token.doc
-    start = token.i
-    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
-        start -= 1
-    return sum(doc[i].text in _QUOTES for i in range(start, token.i)) % 2 == 1
+    parity = token.doc.user_data.get(_QUOTE_PARITY)
+    if parity is None:  # one pass per document, then a look-up per token
+        parity, inside = [], False
+        for other in token.doc:
+            if "\n" in other.text:
+                inside = False
+            parity.append(inside)
+            if other.text in _QUOTES:
+                inside = not inside
+            elif "\n" in other.whitespace_:
+                inside = False
+        token.doc.user_data[_QUOTE_PARITY] = parity
+    return parity[token.i]
 
 
 def speaker(token: Token) -> Token | None:

@@ -167,11 +167,13 @@ def capitalised_words(docs: list[Doc]) -> frozenset[str]:
     """
     found = set()
     for doc in docs:
+        before = None
         for token in doc:
-            before = doc[token.i - 1] if token.i > 0 else None
-            forced = before is None or before.text in (".", "!", "?", '"', "\u201c", ":", "\n") or "\n" in before.text
-            if not forced and token.text[:1].isupper() and token.text[1:].islower() and token.is_alpha:
-                found.add(token.text)
+            text = token.text
+            forced = before is None or before in (".", "!", "?", '"', "\u201c", ":") or "\n" in before
+            if not forced and text[:1].isupper() and text[1:].islower() and text.isalpha():
+                found.add(text)
+            before = text
     return frozenset(found)
 
 
