@@ -181,7 +181,7 @@ def _build_documents(store, todo, base_iri, model, progress, report, worker) -> 
             progress(committed, len(todo))
 
     def store_mapped(mapped) -> None:
-        writer.put(mapped.source, mapped.graph, mapped.nquads)
+        writer.put(mapped.source, mapped.graph, mapped.content)
         report.sentences += mapped.sentences
         report.relations += mapped.relations
         report.asserted += mapped.asserted

@@ -30,15 +30,21 @@ from .vocab import GB
 __all__ = ["DocumentMapper", "MappedDocument", "map_document"]
 
 _MENTION_COUNT = str(GB.mentionCount)
+# Oxigraph's N-Quads parser reads no line longer than 16 MiB; a literal of more characters than
+# this (4 UTF-8 bytes each at most, such as a very long document's text) may not fit in one.
+LONGEST_NQUADS_LITERAL = 16 * 2 ** 20 // 4 - 1024
 
 
 @dataclass(frozen=True)
 class MappedDocument:
-    """One document ready to store, with the counts a build reports."""
+    """One document ready to store, with the counts a build reports.
+
+    ``content`` is the graph's quads as N-Quads bytes (cheap to hold and to load), or as
+    quads when a literal is too long for Oxigraph's N-Quads parser."""
 
     source: str
     graph: str
-    nquads: bytes
+    content: bytes | list[ox.Quad]
     quads: int
     sentences: int
     relations: int
@@ -61,8 +67,10 @@ def map_document(document: Document, pieces: Iterable[tuple[int, Doc]], base_iri
     facts = extract_document(_counting_words(pieces, words))  # extract -> resolve -> rdf, each its own stage
     resolved = resolve_document(facts, base_iri, scope=document.content_hash[:16])
     graph, quads = document_quads(document, facts, resolved, base_iri, built_at)
+    too_long = any(isinstance(q.object, ox.Literal) and len(q.object.value) > LONGEST_NQUADS_LITERAL for q in quads)
     return MappedDocument(
-        source=document.source, graph=graph, nquads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), quads=len(quads),
+        source=document.source, graph=graph, quads=len(quads),
+        content=quads if too_long else ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
         sentences=facts.sentences, relations=len(facts.relations),
         asserted=sum(r.asserted for r in facts.relations), words=words[0],
         entities=frozenset(q.subject.value for q in quads if q.predicate.value == _MENTION_COUNT),

@@ -92,3 +92,37 @@ def test_a_long_document_among_short_ones_builds_the_same_graph_with_the_mapping
 def test_max_doc_chars_must_be_a_whole_positive_number(value):
     with pytest.raises(InputError, match="E024 max_doc_chars must be a whole number of 1 or more"):
         KnowledgeGraph.in_memory().build(["China supports Pakistan."], max_doc_chars=value)
+
+
+def test_a_document_with_a_literal_too_long_for_the_nquads_parser_is_stored_from_its_quads(monkeypatch):
+    import graphbuild.mapper
+
+    text = "China supports Pakistan's sovereignty. Pakistan thanked China for its support."
+    exports = []
+    for longest in (10 ** 9, 50):  # 50: the document's text literal is "too long"
+        monkeypatch.setattr(graphbuild.mapper, "LONGEST_NQUADS_LITERAL", longest)
+        kg = KnowledgeGraph.in_memory()
+        assert kg.build([text], worker=False).documents == 1
+        lines = kg.export(format="nquads").decode("utf-8").splitlines()
+        exports.append(sorted(line for line in lines if "generatedAtTime" not in line))
+    assert exports[0] == exports[1] and len(exports[0]) > 20
+
+
+def test_the_store_takes_a_literal_longer_than_the_nquads_parser_reads(tmp_path):
+    """Why: a 20 MB document's text is one N-Quads line longer than Oxigraph's 16 MiB buffer."""
+    import pyoxigraph as ox
+
+    from graphbuild.mapper import LONGEST_NQUADS_LITERAL
+    from graphbuild.store import Store
+    from graphbuild.writer import DocumentWriter
+
+    graph = ox.NamedNode("https://example.org/doc")
+    quad = ox.Quad(graph, ox.NamedNode("https://example.org/text"), ox.Literal("a" * 17 * 2 ** 20), graph)
+    assert len(quad.object.value) > LONGEST_NQUADS_LITERAL
+    with Store(tmp_path / "store") as store:
+        with pytest.raises(MemoryError):
+            store.load_nquads(ox.serialize([quad], format=ox.RdfFormat.N_QUADS))
+        writer = DocumentWriter(store)
+        writer.put("doc.txt", graph.value, [quad])
+        writer.close()
+        assert store.contains(quad)
