@@ -15,6 +15,8 @@ __all__ = ["ANY", "MIN_CONFIDENCE", "SAMPLE_CHARS", "detect", "foreign_language"
 ANY = "any"  # accept every language
 SAMPLE_CHARS = 3000  # the identifier reads the start of each document
 MIN_CONFIDENCE = 0.9
+_MIN_WORDS = 20  # fewer words say too little for the English shortcut
+_ENGLISH_SHARE = 0.12  # share of English function words above which a text is plainly English
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,9 +36,28 @@ def detect(text: str) -> tuple[str, float]:
     return code, float(confidence)
 
 
+def _plainly_english(text: str) -> bool:
+    """English function words make up a good share of the start of the text ("the", "of", "and",
+    "said"): English beyond doubt, so the identifier (and loading its model) is not needed.
+
+    >>> _plainly_english("The board said that the deal was approved by the regulator of the state on Monday, "
+    ...                  "and that the company would pay for the plant with cash from its own funds.")
+    True
+    >>> _plainly_english("Die Bundesregierung unterstützt die Ukraine mit weiteren Waffen und Geld.")
+    False
+    """
+    from .lang import resources
+
+    words = text[:SAMPLE_CHARS].lower().split()
+    if len(words) < _MIN_WORDS:
+        return False
+    common = resources("en").words("function-words")
+    return sum(word in common for word in words) >= _ENGLISH_SHARE * len(words)
+
+
 def foreign_language(text: str, accepted: Collection[str]) -> tuple[str, float] | None:
     """``(code, confidence)`` if ``text`` is confidently in a language outside ``accepted``, else ``None``."""
-    if ANY in accepted:
+    if ANY in accepted or "en" in accepted and _plainly_english(text):
         return None
     code, confidence = detect(text)
     if code in accepted or confidence < MIN_CONFIDENCE:
