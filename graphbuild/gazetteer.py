@@ -100,6 +100,10 @@ class Gazetteer:
         key = _key(word)
         return self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
 
+    def names_a_place(self, name: str) -> bool:
+        """A country or a capital ("France", "Kyiv"), whatever an NER called it."""
+        return self.country(name) is not None or self.by_capital(name) is not None
+
     def by_capital(self, city: str) -> Country | None:
         """"Islamabad" -> Pakistan."""
         return self._capitals.get(_key(city))

@@ -215,8 +215,7 @@ def _key(mention: Mention, acronyms: dict[str, tuple[str, str]]) -> tuple[str, s
     elif label in ("ORG", "NORP") and name in organisation_aliases():
         return "Organization", organisation_aliases()[name]  # "Tories", "Lib Dems": one party everywhere
     cls = _CLASS_BY_LABEL.get(label, "Thing")
-    if label == "PERSON" and (country(name) is not None or load_gazetteer().by_capital(name) is not None
-                              or " " not in name and _big_city(name)):
+    if label == "PERSON" and (load_gazetteer().names_a_place(name) or " " not in name and _big_city(name)):
         label, cls = "GPE", "Place"  # "Kyiv", "Manchester" tagged PERSON: a gazetteer place is a place
     if label in ("GPE", "LOC", "NORP", "ORG"):
         found = country(name) if label != "NORP" else None

@@ -18,7 +18,6 @@ __all__ = ["argument_problem", "names_nothing", "predicate_problem"]
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # "$1bn", "40,000", "8.5", "€20m": an amount ("7th" and "A380" are not)
 _AMOUNT = re.compile(r"^[$€£¥]?[\d.,]+(bn|m|k|tn|billion|million|thousand)?$")
-_POSSESSIVE_LINKS = frozenset({"possessive"})
 _PARTICLES = frozenset({"up", "out", "over", "off", "down", "back", "away"})
 _NOTHING = frozenset({"fragment", "pronoun", "honorific"})  # argument problems that drop the argument
 
@@ -78,7 +77,7 @@ def predicate_problem(predicate: str, kind: str, subject: Argument) -> str:
     if kind == "link":
         # "Pakistan's sovereignty" belongs to Pakistan: its label says so already; and "Boeing's
         # rival" is not Boeing's at all
-        restated = predicate in _POSSESSIVE_LINKS and subject.mention.label == "CONCEPT"
+        restated = predicate == "possessive" and subject.mention.label == "CONCEPT"
         return "possessive restating its label" if restated else ""
     if kind != "verb":
         return ""

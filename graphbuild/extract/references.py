@@ -103,7 +103,7 @@ class ReferenceResolver:
                 # last resort: a one-word "person" never given a first name, subject of its sentence,
                 # is more likely a body the NER mislabelled ("Moderna ... The drugmaker")
                 found = self._salient(token, index, lambda c: c.mention.label == "PERSON" and c.subject
-                                      and " " not in c.mention.text and not self._has_full_name(c.mention.text))
+                                      and " " not in c.mention.text and c.mention.text not in self._full_name_parts)
             return ([found], "nominal") if found is not None else None
         return None
 
@@ -122,10 +122,6 @@ class ReferenceResolver:
             if len(actors) >= 2:
                 self.group = actors
                 self._group_age = 0
-
-    def _has_full_name(self, word: str) -> bool:
-        """Whether ``word`` is part of a longer person name seen so far ("Barra" of "Mary Barra")."""
-        return word in self._full_name_parts
 
     def _candidates(self, sent: Span, index: MentionIndex, before: int) -> list[_Candidate]:
         """Entity mentions of ``sent`` before token ``before``: subjects first, then in text order."""
@@ -146,7 +142,7 @@ class ReferenceResolver:
                 continue
             if mention is None or mention in found or mention.label not in _ACTOR_LABELS | {"PRODUCT"}:
                 continue
-            if mention.label == "PERSON" and _is_place_name(mention.text):
+            if mention.label == "PERSON" and load_gazetteer().names_a_place(mention.text):
                 continue  # "Kyiv" tagged PERSON is still a city: never "she"
             gender = "-"
             if mention.label == "PERSON":
@@ -218,12 +214,6 @@ def _thing_in_reach(token: Token, index: MentionIndex | None) -> bool:
             if mention is None or mention.label not in ("PERSON", "GPE", "NORP", "ORG"):
                 return True
     return False
-
-
-def _is_place_name(text: str) -> bool:
-    """A country or capital of the gazetteer ("Kyiv", "France"), whatever the NER called it."""
-    gazetteer = load_gazetteer()
-    return gazetteer.country(text) is not None or gazetteer.by_capital(text) is not None
 
 
 def _pronoun_fits(gender: str):

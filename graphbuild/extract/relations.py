@@ -23,7 +23,7 @@ from .references import ReferenceResolver
 from .registry import CLAUSE_RULES, NOUN_RULES, clause_rule, confidence_of
 from .roles import Link
 
-__all__ = ["clause_subjects", "extract_relations", "verb_key"]
+__all__ = ["clause_subjects", "extract_relations"]
 
 _VERB_POS = ("VERB", "AUX")
 _SUBJECT_DEPS = ("nsubj",)
