@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from ..lang import resources
 from .model import Argument, Mention
 
-__all__ = ["argument_problem", "names_nothing", "predicate_problem"]
+__all__ = ["argument_problem", "clause_problem", "names_nothing", "predicate_problem"]
+
+_COMPLEMENT_PREPOSITIONS = frozenset({"of", "for", "to", "on", "about"})
 
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # "$1bn", "40,000", "8.5", "€20m": an amount ("7th" and "A380" are not)
@@ -84,4 +88,33 @@ def predicate_problem(predicate: str, kind: str, subject: Argument) -> str:
     words = predicate.split()
     if words[0] in resources("en").light_verbs and not (len(words) > 1 and words[1] in _PARTICLES):
         return "light verb"  # "take place", "have a plan"; but "take over", "set up" say something
+    return ""
+
+
+def clause_problem(verb: Token, arguments: tuple[Argument, Argument], kind: str, offset: int) -> str:
+    """Why a clause's relation leaves out what makes it true, or ``""``: a verb whose object
+    has a predicate of its own ("called the software 'the best'", "named Cook chief executive"),
+    or an argument whose complement the parse left outside it ("negotiated the purchase" of 22
+    jets, "announced plans" to shift production). ``offset``: the piece's place in its document.
+    """
+    if kind == "verb" and any(child.dep_ == "oprd" for child in verb.children):
+        return "object complement left out"
+    for arg, role in zip(arguments, ("subject", "object")):
+        if arg.sieve or arg.mention.label != "CONCEPT":
+            continue
+        span = verb.doc.char_span(arg.mention.start - offset, arg.mention.end - offset, alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in resources("en").complement_nouns:
+            continue
+        written = set(arg.mention.text.split())  # a concept's label may carry its "of" phrase
+        for child in span.root.children:
+            if child.i < span.end:
+                continue
+            if child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPOSITIONS:
+                complement = [t for t in child.children if t.dep_ in ("pobj", "pcomp")]
+            elif child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                complement = [child]  # "plans to shift production"
+            else:
+                continue
+            if not any(t.text in written for t in complement):
+                return f"{role} without its complement"
     return ""

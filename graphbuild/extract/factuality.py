@@ -72,6 +72,8 @@ def modality(verb: Token) -> str:
             return "hedged"  # "questions whether the company had lost its grip": asked, not said
         if child.text.lower() in _en().reporting["hedge"]:
             return "hedged"
+    if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return "future"  # a headline's "Apple to open three stores": a plan, not a deed
     # A complement of "urge"/"agree"/"hope" inherits its governor's modality.
     governed = _en().modality_of("verb", verb.head.lemma_)
     if verb.dep_ in ("xcomp", "ccomp") and governed and _to_infinitive_or_clause(verb):

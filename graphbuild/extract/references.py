@@ -166,9 +166,19 @@ class ReferenceResolver:
                 index.entity(c) for c in token.head.children if c.dep_ in _SUBJECT_DEPS}
             pools.append([c for c in self._candidates(token.sent, index, token.i) if c.mention not in bound])
         if index is not None:  # "The airline also praised Boeing": not Boeing, named in this clause
-            taken = {m.text for c in token.head.subtree if c.i != token.i and (m := index.entity(c)) is not None}
+            # (a clause fronted before the pronoun is another clause: "When Jobs introduced it, he praised it")
+            fronted = {c.i for child in token.head.children if child.dep_ == "advcl" and child.i < token.i
+                       for c in child.subtree}
+            taken = {m.text for c in token.head.subtree
+                     if c.i != token.i and c.i not in fronted and (m := index.entity(c)) is not None}
             fits_here = fits
             fits = lambda c: fits_here(c) and c.mention.text not in taken  # noqa: E731
+        if strict and index is not None:
+            # one fitting subject earlier in the pronoun's own sentence is its antecedent
+            # ("When Jobs introduced the phone, he praised it"), whoever the last sentence named
+            here = {c.mention for c in pools[-1] if fits(c)}
+            if len(here) == 1 and all(c.subject for c in pools[-1] if c.mention in here):
+                return next(iter(here))
         if strict:  # he/she: two people in reach and no gender to tell them apart is no answer
             near = {c.mention.text.split()[-1]: c.mention for pool in pools[-2:] for c in pool if fits(c)}
             if len(near) > 1:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..lang import resources
 from ..lexicon import load_lexicon
 from . import factuality
-from .assertability import argument_problem, names_nothing, predicate_problem
+from .assertability import argument_problem, clause_problem, names_nothing, predicate_problem
 from .mentions import MentionIndex, concept_label, is_name_like, possessor
 from .parse_repairs import acts_as_verb, coordination_head, is_misplaced_object
 from .model import Argument, Mention, Provenance, Relation
@@ -254,6 +254,8 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
         attribution, quote_problem = _voice(subj, attribution, quoted, resolver)
     vague = (argument_problem(subj, "subject") or argument_problem(obj, "object")
              or predicate_problem(predicate.lower(), kind, subj))
+    if memo is not None and not vague:
+        vague = clause_problem(verb, (subj, obj), kind, index.offset)
     if memo is not None and not vague:
         vague = quote_problem
     confidence = confidence_of(rule)
