@@ -21,6 +21,7 @@ from .extract import DocumentFacts
 from .extract.model import Mention, Relation
 from .gazetteer import load_gazetteer
 from .iri import entity_iri, normalise_name
+from .lang import resources
 from .vocab import ONTOLOGY_DIR
 
 __all__ = ["Entity", "ResolvedFacts", "city_country", "organisation_aliases", "resolve_document", "resolve_mentions"]
@@ -110,7 +111,23 @@ def resolve_document(facts: DocumentFacts, base_iri: str, scope: str = "") -> Re
         {short: (full, label) for short, full, label in facts.acronyms},
         scope=scope,
     )
+    relations = tuple(_agreeing(r, entities) for r in relations)
     return ResolvedFacts(relations, entities)
+
+
+def _agreeing(relation: Relation, entities: dict[Mention, Entity]) -> Relation:
+    """A pronoun must agree with the class its entity was voted: "it" is never a person, "he"
+    and "she" are never anything else ("Schiller said ... It also adds": not Schiller)."""
+    if relation.vague:
+        return relation
+    for role, arg in (("subject", relation.subject), ("object", relation.object)):
+        pronoun = resources("en").pronouns.get(arg.text.lower()) if arg.sieve == "pronoun" else None
+        entity = entities.get(arg.mention)
+        if pronoun is None or entity is None or pronoun.gender not in ("m", "f", "n"):
+            continue
+        if (entity.cls == "Person") != (pronoun.gender in ("m", "f")):
+            return replace(relation, vague=f"pronoun {role} disagrees with {entity.label}")
+    return relation
 
 
 def _capital_actors(relation: Relation) -> Relation:

@@ -100,10 +100,15 @@ def clause_problem(verb: Token, arguments: tuple[Argument, Argument], kind: str,
     if kind == "verb" and any(child.dep_ == "oprd" for child in verb.children):
         return "object complement left out"
     for arg, role in zip(arguments, ("subject", "object")):
-        if arg.sieve or arg.mention.label != "CONCEPT":
+        if arg.sieve:
             continue
         span = verb.doc.char_span(arg.mention.start - offset, arg.mention.end - offset, alignment_mode="expand")
-        if span is None or span.root.lemma_.lower() not in resources("en").complement_nouns:
+        if span is None:
+            continue
+        cut = _cut_from_its_phrase(span, arg.mention.text)
+        if cut:
+            return f"{role} {cut}"
+        if arg.mention.label != "CONCEPT" or span.root.lemma_.lower() not in resources("en").complement_nouns:
             continue
         written = set(arg.mention.text.split())  # a concept's label may carry its "of" phrase
         for child in span.root.children:
@@ -117,4 +122,24 @@ def clause_problem(verb: Token, arguments: tuple[Argument, Argument], kind: str,
                 continue
             if not any(t.text in written for t in complement):
                 return f"{role} without its complement"
+    return ""
+
+
+def _cut_from_its_phrase(span, label: str) -> str:
+    """Why the words of ``span`` are a piece of a longer word or phrase, or ``""``: a part of a
+    hyphenated word ("non" of "non-programmers", "like features" of "desktop-like features"),
+    or the place in "Los Angeles-based Northrop" (the argument is the company, not the city)."""
+    doc = span.doc
+    words = label.split()
+    starts = [t.i for t in span.root.subtree if t.i <= span.root.i and words and t.text == words[0]]
+    first, last = (starts[0] if starts else span.start), max(span.end - 1, span.root.i)
+    if first > 1 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+        return "cut from a hyphenated word"
+    after = doc[last + 1: last + 3]
+    if len(after) and after[0].text == "-" and not doc[last].whitespace_ and not after[0].whitespace_:
+        if len(after) > 1 and after[1].lower_ == "based":  # "Los Angeles-based Northrop"
+            return "is where the next name is based"
+        return "cut from a hyphenated word"
+    if len(after) > 1 and after[0].lower_ == "based" and after[1].pos_ in ("PROPN", "NOUN"):
+        return "is where the next name is based"  # not "organisations based in Afghanistan"
     return ""

@@ -18,7 +18,7 @@ _QUOTE_PARITY = "graphbuild.in_quotation"  # Doc.user_data key of the per-token 
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "advcl", "acl", "relcl", "conj"})
 # Noun positions a reported clause reaches through: "claims to have seen a device that supports video"
-_CLIMB_THROUGH = frozenset({"pobj", "prep", "dobj", "attr", "appos", "nsubj", "nsubjpass"})
+_CLIMB_THROUGH = frozenset({"pobj", "prep", "dobj", "attr", "appos", "nsubj", "nsubjpass", "acomp"})
 
 
 def _en():
@@ -116,7 +116,7 @@ def attribution_source(verb: Token) -> Token | None:
     or the reporting word itself when no claimant is named.
     """
     token = verb
-    for _ in range(6):  # climb a few clause levels, no further
+    for _ in range(8):  # climb a few clause levels, no further
         according = _according_to(token)  # "According to X, [the memo showed that] S"
         if according is not None:
             return according

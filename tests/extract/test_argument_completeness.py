@@ -58,6 +58,10 @@ def test_an_x_based_modifier_is_not_the_argument(text, place, company):
     assert not any(o == place for _, _, o in found)
 
 
+def test_based_in_a_place_is_not_a_modifier():
+    assert _any(asserted("Militant groups based in Syria threaten Turkey."), None, "threatens", "Turkey")
+
+
 @pytest.mark.parametrize("text, predicate", [
     pytest.param("China Eastern Airlines to purchase twenty new Airbus jets", "purchase", id="airline-headline"),
     pytest.param("Germany to close its last coal mines", "close", id="policy-headline"),
@@ -130,6 +134,10 @@ def test_a_title_word_is_not_part_of_the_organisation(text, obj):
                  id="relative-in-reported"),
     pytest.param("The minister claimed that the new law, which protects tenants, was popular.", "protect",
                  id="relative-in-claim"),
+    pytest.param('In a press conference, Jobs said that all phone buyers would be eligible to receive a free case, '
+                 'or "bumper," which alleviates the signal problem.', "alleviate", id="relative-under-adjective"),
+    pytest.param("The coach said the players were ready to face a team that beats everyone.", "beat",
+                 id="relative-under-ready"),
 ])
 def test_a_relative_clause_inside_reported_speech_is_reported_too(text, predicate):
     assert not _any(asserted(text), None, predicate)
@@ -151,3 +159,9 @@ def test_he_after_a_fronted_clause_resolves_to_its_subject():
 ])
 def test_a_complement_written_into_the_concept_keeps_the_assertion(text, predicate):
     assert _any(asserted(text), None, predicate)
+
+
+def test_it_never_points_to_a_person_known_by_surname():
+    text = ('Employee Dana Reyes demoed the new gestures. During the keynote, Reyes said, "The tablet has '
+            'outsold its rivals." It also adds support for styluses.')
+    assert not _any(asserted(text), "Dana Reyes", "add")
