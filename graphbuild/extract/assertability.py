@@ -91,7 +91,8 @@ def predicate_problem(predicate: str, kind: str, subject: Argument) -> str:
     return ""
 
 
-def clause_problem(verb: Token, arguments: tuple[Argument, Argument], kind: str, offset: int) -> str:
+def clause_problem(verb: Token, arguments: tuple[Argument, Argument], kind: str, offset: int,
+                   in_lexicon: bool = False) -> str:
     """Why a clause's relation leaves out what makes it true, or ``""``: a verb whose object
     has a predicate of its own ("called the software 'the best'", "named Cook chief executive"),
     or an argument whose complement the parse left outside it ("negotiated the purchase" of 22
@@ -99,6 +100,8 @@ def clause_problem(verb: Token, arguments: tuple[Argument, Argument], kind: str,
     """
     if kind == "verb" and any(child.dep_ == "oprd" for child in verb.children):
         return "object complement left out"
+    if kind == "verb" and not in_lexicon and _object_made_to_act(verb, arguments[1], offset):
+        return "what the object is made to do left out"
     for arg, role in zip(arguments, ("subject", "object")):
         if arg.sieve:
             continue
@@ -123,6 +126,15 @@ def clause_problem(verb: Token, arguments: tuple[Argument, Argument], kind: str,
             if not any(t.text in written for t in complement):
                 return f"{role} without its complement"
     return ""
+
+
+def _object_made_to_act(verb: Token, obj: Argument, offset: int) -> bool:
+    """"forced Apple to lower its prices", "enabled users to share photos": the verb's object
+    is only half of what it says; the relation with the object alone says too little."""
+    span = verb.doc.char_span(obj.mention.start - offset, obj.mention.end - offset, alignment_mode="expand")
+    if span is None or span.root.head.i != verb.i or span.root.dep_ != "dobj":
+        return False
+    return any(child.dep_ in ("xcomp", "ccomp") and child.i > span.root.i for child in verb.children)
 
 
 def _cut_from_its_phrase(span, label: str) -> str:

@@ -255,7 +255,8 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
     vague = (argument_problem(subj, "subject") or argument_problem(obj, "object")
              or predicate_problem(predicate.lower(), kind, subj))
     if memo is not None and not vague:
-        vague = clause_problem(verb, (subj, obj), kind, index.offset)
+        vague = clause_problem(verb, (subj, obj), kind, index.offset,
+                               load_lexicon().property_for(kind, predicate.lower()) is not None)
     if memo is not None and not vague:
         vague = quote_problem
     confidence = confidence_of(rule)

@@ -165,3 +165,16 @@ def test_it_never_points_to_a_person_known_by_surname():
     text = ('Employee Dana Reyes demoed the new gestures. During the keynote, Reyes said, "The tablet has '
             'outsold its rivals." It also adds support for styluses.')
     assert not _any(asserted(text), "Dana Reyes", "add")
+
+
+@pytest.mark.parametrize("text, predicate", [
+    pytest.param("The EU forced Meta to change its privacy rules.", "force", id="force-to"),
+    pytest.param("The ruling enabled Uber to keep its licence.", "enable", id="enable-to"),
+    pytest.param("Ofcom ordered BT to open its network.", "order", id="order-to"),
+])
+def test_a_verb_whose_object_is_made_to_act_is_not_asserted_with_the_object_alone(text, predicate):
+    assert not _any(asserted(text), None, predicate)
+
+
+def test_a_lexicon_verb_holds_with_its_object_alone():
+    assert _any(asserted("Pakistan urged the Taliban to act against militants."), "Pakistan", "urges", "Taliban")
