@@ -68,7 +68,11 @@ def concept_span(token: Token) -> Span:
             left = child.i
         else:
             break
-    return token.doc[left: token.i + 1]
+    doc = token.doc
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_ and not doc[left - 2].whitespace_ \
+            and doc[left - 2].is_alpha:
+        left -= 2  # "all-round cooperation", "desktop-like features": the whole hyphenated word
+    return doc[left: token.i + 1]
 
 
 def possessor(token: Token) -> Token | None:

@@ -22,7 +22,7 @@ def relations(text):
     ("China reaffirmed its support for Pakistan’s sovereignty, territorial integrity, and development path.",
      {("China", "support", "Pakistan's sovereignty", True), ("China", "support", "Pakistan's development path", True)}),
     ("Islamabad also praised China’s people-centric development model.",
-     {("Pakistan", "praise", "China's centric development model", True)}),
+     {("Pakistan", "praise", "China's people-centric development model", True)}),
     ("Separately, Dar met CIDCA Chairman Chen Xiaodong to review socio-economic cooperation.",
      {("Dar", "meet", "Chen Xiaodong", True), ("Chen Xiaodong", "title", "Chairman", True),
       ("Chen Xiaodong", "member", "CIDCA", True)}),
