@@ -84,6 +84,8 @@ class ReferenceResolver:
         if pronoun is not None and pronoun.person == 1 and in_quotation(token):
             found = _speaker_entity(token, index, "PERSON" if pronoun.number == "s" else "BODY")
             return ([found], "speaker") if found is not None else ([], "speaker")
+        if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ in en.words("event-subject-verbs"):
+            return [], "pronoun"  # "It also marked the end of an era": the event just told
         if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ in resources("en").reporting["verb"] and self.source is not None:
             return [self.source], "reporting source"
         if pronoun is not None:
@@ -191,7 +193,12 @@ class ReferenceResolver:
                 order = lambda c: (not c.subject, c.unlabelled)  # noqa: E731  subjects, then named ones
             matches = sorted((c for c in pool if fits(c)), key=order)
             if matches:
-                return matches[0].mention
+                best = matches[0]
+                if strict and not best.subject and any(
+                        fits(c) and c.mention.text.split()[-1] != best.mention.text.split()[-1]
+                        for other in pools for c in other):
+                    return None  # "Jobs returned. The board consulted Gates. He ...": the object or the subject?
+                return best.mention
         return None
 
 

@@ -178,3 +178,23 @@ def test_a_verb_whose_object_is_made_to_act_is_not_asserted_with_the_object_alon
 
 def test_a_lexicon_verb_holds_with_its_object_alone():
     assert _any(asserted("Pakistan urged the Taliban to act against militants."), "Pakistan", "urges", "Taliban")
+
+
+@pytest.mark.parametrize("text, predicate", [
+    pytest.param("Boeing delivered the last 717 jet. It signals the end of an era.", "signal", id="it-signals"),
+    pytest.param("The council approved the stadium. It marks a turning point for the club.", "mark", id="it-marks"),
+    pytest.param("Nokia cut 5,000 jobs. It reflects the slump in handset sales.", "reflect", id="it-reflects"),
+])
+def test_it_after_an_event_is_the_event(text, predicate):
+    assert not _any(asserted(text), None, predicate)
+
+
+def test_he_is_open_when_the_nearest_person_is_an_object_and_another_a_subject():
+    text = ("Steve Jobs returned to Apple in 1997. The board had consulted Bill Gates about the deal. "
+            "He later fought cancer.")
+    assert not _any(asserted(text), None, "fight")
+
+
+def test_he_after_the_only_person_as_object_still_resolves():
+    text = "The board had consulted Bill Gates about the deal. He later praised the plan."
+    assert _any(asserted(text), "Bill Gates", "praises")
