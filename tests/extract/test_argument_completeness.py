@@ -198,3 +198,12 @@ def test_he_is_open_when_the_nearest_person_is_an_object_and_another_a_subject()
 def test_he_after_the_only_person_as_object_still_resolves():
     text = "The board had consulted Bill Gates about the deal. He later praised the plan."
     assert _any(asserted(text), "Bill Gates", "praises")
+
+
+@pytest.mark.parametrize("text, predicate", [
+    pytest.param("The Air Force was ordered to work with Boeing.", "work_with", id="ordered-to"),
+    pytest.param("Ryanair was required to refund the passengers.", "refund", id="required-to"),
+    pytest.param("The regulator instructed Thames Water to cut its dividend.", "cut", id="instructed-to"),
+])
+def test_an_order_is_not_the_deed(text, predicate):
+    assert not _any(asserted(text), None, predicate)
