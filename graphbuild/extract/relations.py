@@ -346,7 +346,10 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         # "organisations ... which continue to pose threats": the relative pronoun stands for the noun
         if verb.dep_ == "relcl" and own[0].text.lower() in _RELATIVE_PRONOUNS:
             return [verb.head], False
-        return own, False
+        # "Apps purchased or created on one device will be shared": a participle with no auxiliary
+        # the parser took for the main verb; its "subject" is what was done to
+        participle = verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not _children(verb, ("aux", "auxpass"))
+        return own, participle
     passive = _children(verb, _PASSIVE_SUBJECT_DEPS)
     if passive:
         if verb.dep_ == "relcl" and passive[0].text.lower() in _RELATIVE_PRONOUNS:

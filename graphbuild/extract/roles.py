@@ -69,10 +69,23 @@ def title_of_person(sent: Span, index: MentionIndex) -> Iterator[Link]:
             titled = True
             position = Mention(title.text, title.start_char + index.offset, title.end_char + index.offset, "POSITION")
             yield Link("title", _arg(person), _arg(position), title.text, ent.root, vague=vague)
+        bodies: dict[str, Mention] = {}
         for token in modifiers if titled else ():  # "U.S. retailer Best Buy" is no membership
             body = index.entity(token)
             if _affiliation(body) and body is not person:
-                yield Link("member", _arg(person), _arg(body, token), f"{token.text} {ent.text}", ent.root, vague=vague)
+                body = _without_title_words(body)
+                bodies.setdefault(body.text, body)
+        for body in bodies.values():
+            yield Link("member", _arg(person), _arg(body), f"{body.text} {ent.text}", ent.root, vague=vague)
+
+
+def _without_title_words(body: Mention) -> Mention:
+    """"Siemens Executive" (the NER ran the name into the title "Executive Vice President"): "Siemens"."""
+    words = body.text.split()
+    while len(words) > 1 and words[-1].lower() in resources("en").positions:
+        words.pop()
+    text = " ".join(words)
+    return body if text == body.text else Mention(text, body.start, body.start + len(text), body.label)
 
 
 def _affiliation(body: Mention | None) -> bool:
@@ -172,7 +185,10 @@ def appositive_title(sent: Span, index: MentionIndex) -> Iterator[Link]:
         span = sent.doc[_title_start(title): title.i + 1]
         if not is_position(span.text):
             continue
-        former = any(c.lower_ in resources("en").former_modifiers for c in title.children)
+        former_words = resources("en").former_modifiers
+        # "Mark Papermaster, formerly an Apple executive": the adverb may hang on the name
+        former = any(c.lower_ in former_words for c in title.children) or any(
+            c.lower_ in former_words for c in pair[0].children if pair[0].i < c.i < title.i)
         vague = "former post" if former else ""  # "Mark Papermaster, formerly an Apple executive"
         position = Mention(span.text.lower(), span.start_char + index.offset, span.end_char + index.offset, "POSITION")
         yield Link("title", _arg(person), _arg(position, title), span.text, title, vague=vague)

@@ -207,3 +207,20 @@ def test_he_after_the_only_person_as_object_still_resolves():
 ])
 def test_an_order_is_not_the_deed(text, predicate):
     assert not _any(asserted(text), None, predicate)
+
+
+def test_formerly_hanging_on_the_name_is_a_former_position():
+    text = "Tom Hale, formerly a Siemens executive, joined the board."
+    assert not _any(asserted(text), "Tom Hale", "holdsPosition")
+    assert _any(statements(text), "Tom Hale", "holdsPosition")
+
+
+def test_a_participle_taken_for_the_main_verb_is_passive():
+    text = "Songs, films and more bought or downloaded on one phone will be shared with others."
+    assert not _any(asserted(text), None, "download_on")
+
+
+def test_a_title_word_run_into_the_organisation_name_is_dropped():
+    found = asserted("Siemens Executive Vice President Anna Berg praised the deal.")
+    assert _any(found, "Anna Berg", "memberOf", "Siemens")
+    assert not _any(found, "Anna Berg", "memberOf", "Siemens Executive")
