@@ -66,13 +66,19 @@ def concept_span(token: Token) -> Span:
                 child = token.doc[left]
         elif adjacent and child.text == "-":
             left = child.i
+        elif adjacent and child.dep_ == "nummod" and token.tag_ == "NNP" and child.text.isdigit():
+            left = child.i  # "the first 787 Dreamliner": a model number, not a count
         else:
             break
     doc = token.doc
+    end = token.i + 1
+    if end < len(doc) and doc[end].head.i == token.i and doc[end].dep_ == "nummod" and doc[end].text[:1].isdigit() \
+            and "," not in doc[end].text and (token.pos_ == "PROPN" or is_name_like(token)):
+        end += 1  # "iPhone 4", "Windows 10": the number is part of the name
     while left >= 2 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_ and not doc[left - 2].whitespace_ \
             and doc[left - 2].is_alpha:
         left -= 2  # "all-round cooperation", "desktop-like features": the whole hyphenated word
-    return doc[left: token.i + 1]
+    return doc[left: end]
 
 
 def possessor(token: Token) -> Token | None:

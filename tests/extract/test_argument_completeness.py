@@ -224,3 +224,11 @@ def test_a_title_word_run_into_the_organisation_name_is_dropped():
     found = asserted("Siemens Executive Vice President Anna Berg praised the deal.")
     assert _any(found, "Anna Berg", "memberOf", "Siemens")
     assert not _any(found, "Anna Berg", "memberOf", "Siemens Executive")
+
+
+@pytest.mark.parametrize("text, product", [
+    pytest.param("Steve Jobs unveiled iPhone 4 on Monday.", "iPhone 4", id="iphone-4"),
+    pytest.param("Sony launched PlayStation 5 in November.", "PlayStation 5", id="playstation-5"),
+])
+def test_a_model_number_is_part_of_the_name(text, product):
+    assert any(o == product for _, _, o in asserted(text))
