@@ -58,6 +58,8 @@ class ReferenceResolver:
         self._recent: deque[list[_Candidate]] = deque(maxlen=_MEMORY)
         self._genders: dict[str, str] = {}  # a person's name words -> gender hint
         self._full_name_parts: set[str] = set()  # words of multi-word person names
+        self._sentences = 0
+        self._heads: dict[str, tuple[Mention | None, int]] = {}  # head word -> its named phrase, when
 
     def resolve(self, token: Token, index: MentionIndex | None = None) -> list[Mention] | None:
         """Entities ``token`` refers to; ``[]`` for an unresolvable reference; ``None`` if it is no reference."""
@@ -98,6 +100,9 @@ class ReferenceResolver:
                 found = self._salient(token, index, _pronoun_fits(pronoun.gender), strict=pronoun.gender != "n")
                 return ([found], "pronoun") if found is not None else ([], "pronoun")
             return [], "pronoun"
+        named = self._head_match(token)
+        if named is not None:  # "the iTunes Music Store ... The store sold 70 million songs"
+            return [named], "head match"
         nominal = _definite_nominal(token, en.nominal_antecedents)
         if nominal is not None:
             found = self._salient(token, index, lambda c: c.mention.label in nominal or c.unlabelled)
@@ -109,8 +114,36 @@ class ReferenceResolver:
             return ([found], "nominal") if found is not None else None
         return None
 
+    def _head_match(self, token: Token) -> Mention | None:
+        """The named phrase a definite description repeats the head of, within a few sentences
+        ("Heathrow Airport ... the airport"); ``None`` when none, or two different ones, end so."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+            return None
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos", "compound", "poss") for c in token.children):
+            return None  # "the store in Paris", "the Apple store": described here, not repeated
+        found, seen = self._heads.get(token.lower_, (None, -_MEMORY))
+        return found if self._sentences - seen <= _MEMORY else None
+
+    def _remember_heads(self, sent: Span, index: MentionIndex) -> None:
+        """Named phrases of the sentence by their head word: "iTunes Music Store" under "store"."""
+        for token in sent:
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+                continue
+            mention = index.entity(token)
+            if mention is None and any(c.dep_ == "compound" and (c.pos_ == "PROPN" or is_name_like(c))
+                                       for c in token.lefts):
+                mention = index.concept(token)  # "the Windows Phone software"
+            if mention is None or " " not in mention.text or mention.text.split()[-1].lower() != token.lower_:
+                continue
+            earlier, at = self._heads.get(token.lower_, (None, -_MEMORY))
+            ambiguous = earlier is not None and earlier.text != mention.text and self._sentences - at <= _MEMORY
+            self._heads[token.lower_] = (None if ambiguous else mention, self._sentences)
+
     def observe_sentence(self, sent: Span, index: MentionIndex) -> None:
         """Remember the sentence's named entities (subjects first) and coordinated named subjects."""
+        self._sentences += 1
+        self._remember_heads(sent, index)
         self._group_age += 1
         self._recent.append(self._candidates(sent, index, len(sent.doc)))
         for token in sent:

@@ -232,3 +232,20 @@ def test_a_title_word_run_into_the_organisation_name_is_dropped():
 ])
 def test_a_model_number_is_part_of_the_name(text, product):
     assert any(o == product for _, _, o in asserted(text))
+
+
+@pytest.mark.parametrize("text, fact", [
+    pytest.param("Apple opened the iTunes Music Store in 2003. The store sold 70 million songs in its first year.",
+                 ("iTunes Music Store", "sell", "songs"), id="the-store"),
+    pytest.param("Heathrow Airport opened a new terminal in 2008. The airport handles 80 million passengers a year.",
+                 ("Heathrow Airport", "handle", "passengers"), id="the-airport"),
+    pytest.param("Microsoft released the Windows Phone software in 2010. The software runs on Nokia handsets.",
+                 ("Windows Phone software", "run_on", "Nokia handsets"), id="the-software"),
+])
+def test_a_definite_description_repeating_a_names_head_is_that_name(text, fact):
+    assert fact in asserted(text)
+
+
+def test_two_names_with_the_same_head_leave_the_description_open():
+    text = "Heathrow Airport and Gatwick Airport expanded. The airport handles 80 million passengers a year."
+    assert not _any(asserted(text), None, "handle")
