@@ -132,6 +132,20 @@ def accused_of_gerund(clause: _Clause, args) -> Iterator[tuple[str, Argument, Ar
                                f"{clause.verb.text} {noun.text} {prep.text}", "verb")
 
 
+@clause_rule(confidence=0.75)
+def reciprocal_subjects(clause: _Clause, args) -> Iterator[tuple[str, Argument, Argument, str, str]]:
+    """"Tim Cook and Terry Gou met in Taipei", "Exxon and Mobil merged": a reciprocal verb whose
+    named subjects are coordinated, with no object, relates each subject to the ones after it."""
+    if clause.passive or len(clause.subjects) < 2 or clause.verb.lemma_ not in resources("en").words("reciprocal-verbs"):
+        return
+    if _direct_objects(clause.verb) or any(c.dep_ == "prep" and c.lower_ == "with" for c in clause.verb.children):
+        return  # "met the press", "met with Li": the other party is named there
+    named = [s for s in clause.subjects if s.mention.label != "CONCEPT"]
+    for i, first in enumerate(named):
+        for other in named[i + 1:]:
+            yield verb_key(clause.verb), first, other, clause.verb.text, "verb"
+
+
 def _direct_objects(verb: Token) -> list[Token]:
     """The verb's direct objects, with a noun the parser hung on the verb as its conjunct.
 

@@ -249,3 +249,21 @@ def test_a_definite_description_repeating_a_names_head_is_that_name(text, fact):
 def test_two_names_with_the_same_head_leave_the_description_open():
     text = "Heathrow Airport and Gatwick Airport expanded. The airport handles 80 million passengers a year."
     assert not _any(asserted(text), None, "handle")
+
+
+@pytest.mark.parametrize("text, fact", [
+    pytest.param("Apple CEO Tim Cook and Foxconn chairman Terry Gou met in Taipei on Monday.",
+                 ("Tim Cook", "meets", "Terry Gou"), id="met-in"),
+    pytest.param("Exxon and Mobil merged in 1999.", ("Exxon", "merge", "Mobil"), id="merged"),
+    pytest.param("Ishaq Dar and Wang Yi talked for two hours in Beijing.", ("Ishaq Dar", "talk", "Wang Yi"), id="talked"),
+])
+def test_coordinated_subjects_of_a_reciprocal_verb_are_related(text, fact):
+    assert fact in asserted(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Tim Cook and Terry Gou met the press in Taipei.", id="met-an-object"),
+    pytest.param("Tim Cook and Terry Gou bought shares in Taipei.", id="not-reciprocal"),
+])
+def test_coordinated_subjects_are_not_related_otherwise(text):
+    assert not _any(asserted(text), "Tim Cook", None, "Terry Gou")
