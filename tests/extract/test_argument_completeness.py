@@ -267,3 +267,12 @@ def test_coordinated_subjects_of_a_reciprocal_verb_are_related(text, fact):
 ])
 def test_coordinated_subjects_are_not_related_otherwise(text):
     assert not _any(asserted(text), "Tim Cook", None, "Terry Gou")
+
+
+@pytest.mark.parametrize("text, predicate", [
+    pytest.param("There is a possibility of Ford closing the plant.", "close", id="possibility-of"),
+    pytest.param("Investors fear the prospect of Tesla cutting prices again.", "cut", id="prospect-of"),
+    pytest.param("Analysts warned of the risk of Intel losing the contract.", "lose", id="risk-of"),
+])
+def test_a_possibility_is_not_a_deed(text, predicate):
+    assert not _any(asserted(text), None, predicate)
