@@ -80,6 +80,8 @@ def prepositional_object(clause: _Clause, args) -> Iterator[tuple[str, Argument,
     preps = [c for c in clause.verb.children if (c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP")
              and c.text.lower() not in resources("en").adjunct_prepositions]  # "due to", "because of"
     for prep in preps:
+        if any(c.dep_ == "advmod" and c.lower_ == "instead" for c in prep.children):
+            continue  # "chose Boeing instead of Airbus": the alternative not chosen
         if prep in taken:
             continue  # "expressed opposition to X" is nominal_predicate's
         if prep.i < clause.verb.i:
@@ -146,6 +148,16 @@ def reciprocal_subjects(clause: _Clause, args) -> Iterator[tuple[str, Argument, 
             yield verb_key(clause.verb), first, other, clause.verb.text, "verb"
 
 
+def _excluded_alternative(token: Token) -> bool:
+    """A conjunct the sentence rules out: "flash memory rather than a hard drive", "Siemens, not
+    Alstom" (the hard drive and Alstom are not what the verb is about)."""
+    if token.dep_ not in ("conj", "appos"):
+        return False
+    between = token.doc[min(token.head.i, token.i) + 1: token.i]
+    return any(t.lower_ == "than" and t.dep_ == "cc" for t in between) or any(c.dep_ == "neg" for c in token.children) \
+        or any(t.dep_ == "neg" and t.head.i == token.i for t in between)
+
+
 def _direct_objects(verb: Token) -> list[Token]:
     """The verb's direct objects, with a noun the parser hung on the verb as its conjunct.
 
@@ -197,7 +209,8 @@ def extract_relations(doc: Doc, index: MentionIndex, resolver: ReferenceResolver
         provenance_base = (sent.text, sent.start_char + index.offset, sent.end_char + index.offset)
 
         def args(token: Token, actor: bool = False) -> list[Argument]:
-            return [arg for t in (token, *token.conjuncts) for arg in _arguments(t, index, resolver, actor)]
+            return [arg for t in (token, *token.conjuncts) if not _excluded_alternative(t)
+                    for arg in _arguments(t, index, resolver, actor)]
 
         first = len(relations)
         seen: set[tuple] = set()

@@ -276,3 +276,12 @@ def test_coordinated_subjects_are_not_related_otherwise(text):
 ])
 def test_a_possibility_is_not_a_deed(text, predicate):
     assert not _any(asserted(text), None, predicate)
+
+
+@pytest.mark.parametrize("text, excluded", [
+    pytest.param("The new laptop from Dell uses flash memory rather than a hard drive.", "hard drive", id="rather-than"),
+    pytest.param("Ryanair chose Boeing instead of Airbus.", "Airbus", id="instead-of"),
+    pytest.param("Lufthansa picked the A350, not the 787.", "787", id="comma-not"),
+])
+def test_an_alternative_ruled_out_is_not_an_object(text, excluded):
+    assert not any(o == excluded for _, _, o in statements(text))
