@@ -21,6 +21,7 @@ from .parse_repairs import acts_as_verb, coordination_head, is_misplaced_object
 from .model import Argument, Mention, Provenance, Relation
 from .references import ReferenceResolver
 from .registry import CLAUSE_RULES, NOUN_RULES, clause_rule, confidence_of
+from . import event_nouns as _event_nouns  # noqa: F401  (registers its noun rule)
 from .roles import Link
 
 __all__ = ["clause_subjects", "extract_relations"]

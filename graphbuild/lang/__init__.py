@@ -43,6 +43,7 @@ class LanguageResources:
     former_modifiers: frozenset[str]  # "Former chief executive": a post not held now
     partitive_nouns: frozenset[str]  # "the first generation of X": named only with its "of" phrase
     complement_nouns: frozenset[str]  # "the purchase" of what: says little without its complement
+    event_nouns: dict[str, str]  # "acquisition" -> "acquire": a noun naming the act a verb states
     modality: dict[tuple[str, str], str]  # (aux|verb|noun|adjective, lemma) -> future/hedged/demanded
     negation: dict[str, frozenset[str]]  # failing-verb, preventing-verb, adjective, determiner -> lemmas
     reporting: dict[str, frozenset[str]]  # verb, noun, hedge -> lemmas making a clause a claim
@@ -93,6 +94,7 @@ def resources(lang: str = "en") -> LanguageResources:
         former_modifiers=frozenset(row[0] for row in _rows(lang, "former_modifiers.txt")),
         partitive_nouns=frozenset(row[0] for row in _rows(lang, "partitive_nouns.txt")),
         complement_nouns=frozenset(row[0] for row in _rows(lang, "complement_nouns.txt")),
+        event_nouns={noun: verb for noun, verb in _rows(lang, "event_nouns.tsv")},
         modality={(kind, word): value for kind, word, value in _rows(lang, "modality.tsv")},
         negation=_grouped(_rows(lang, "negation.tsv")),
         reporting=_grouped(_rows(lang, "reporting.tsv")),

@@ -285,3 +285,23 @@ def test_a_possibility_is_not_a_deed(text, predicate):
 ])
 def test_an_alternative_ruled_out_is_not_an_object(text, excluded):
     assert not any(o == excluded for _, _, o in statements(text))
+
+
+@pytest.mark.parametrize("text, fact", [
+    pytest.param("Disney completed its acquisition of Pixar in 2006.", ("Disney", "acquire", "Pixar"), id="its-acquisition"),
+    pytest.param("Google announced its purchase of Motorola on Monday.", ("Google", "purchase", "Motorola"),
+                 id="its-purchase"),
+    pytest.param("Oracle's takeover of PeopleSoft ended a long fight.", ("Oracle", "take_over", "PeopleSoft"),
+                 id="owner-takeover"),
+])
+def test_an_act_named_by_a_noun_is_a_fact(text, fact):
+    assert fact in asserted(text)
+
+
+@pytest.mark.parametrize("text, predicate", [
+    pytest.param("Shareholders rejected the proposed takeover of Mobil by Exxon.", "take_over", id="proposed"),
+    pytest.param("Disney abandoned its planned acquisition of Fox.", "acquire", id="planned"),
+    pytest.param("Microsoft denied its acquisition of Activision.", "acquire", id="denied"),
+])
+def test_an_act_named_but_not_done_is_not_asserted(text, predicate):
+    assert not _any(asserted(text), None, predicate)
