@@ -134,6 +134,8 @@ def _object_made_to_act(verb: Token, obj: Argument, offset: int) -> bool:
     span = verb.doc.char_span(obj.mention.start - offset, obj.mention.end - offset, alignment_mode="expand")
     if span is None or span.root.head.i != verb.i or span.root.dep_ != "dobj":
         return False
+    if verb.lemma_ not in resources("en").words("object-control-verbs"):
+        return False  # "defeated Boeing to win the order": the subject wins; Boeing was defeated
     return any(child.dep_ in ("xcomp", "ccomp") and child.i > span.root.i for child in verb.children)
 
 

@@ -72,8 +72,15 @@ def modality(verb: Token) -> str:
             return "hedged"  # "questions whether the company had lost its grip": asked, not said
         if child.text.lower() in _en().reporting["hedge"]:
             return "hedged"
-    if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "ROOT" and infinitive:
         return "future"  # a headline's "Apple to open three stores": a plan, not a deed
+    if infinitive and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return "future"  # "the expected date for Airbus to deliver": a for-to clause is not a deed
+    if verb.dep_ in ("acl", "relcl") and infinitive and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ == "amod" and (c.lower_ in ("first", "last", "only", "next") or c.tag_ == "JJS") or c.ent_type_ == "ORDINAL"
+            for c in verb.head.children):
+        return "future"  # "the date for Airbus to deliver": not done; but "the first airline to fly" it did
     # A complement of "urge"/"agree"/"hope" inherits its governor's modality.
     governed = _en().modality_of("verb", verb.head.lemma_)
     if verb.dep_ in ("xcomp", "ccomp") and governed and _to_infinitive_or_clause(verb):

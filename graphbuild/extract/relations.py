@@ -395,7 +395,8 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return objects[:1], False
     if verb.dep_ == "xcomp" and verb.head.pos_ in _VERB_POS and verb.head.i != verb.i:
         # "encourage Kabul to establish": the object acts; "agreed to keep", "is expected to buy": the subject does
-        controller = [o for o in _children(verb.head, ("dobj",)) if o.i < verb.i]
+        controller = [o for o in _children(verb.head, ("dobj",)) if o.i < verb.i
+                      and verb.head.lemma_ in resources("en").words("object-control-verbs")]
         own_voice = bool(_children(verb, ("auxpass",)))  # "is expected to be bought by": passive itself
         return (controller[:1], False) if controller else (_subject_tokens(verb.head, depth + 1)[0], own_voice)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":

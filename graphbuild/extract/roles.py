@@ -62,17 +62,19 @@ def title_of_person(sent: Span, index: MentionIndex) -> Iterator[Link]:
         former = any(t.lower_ in resources("en").former_modifiers for t in modifiers)
         vague = "former post" if former else ""  # "Former Microsoft chief executive": not held now
         titled = False
+        in_titles: set[int] = set()  # "Deputy Defense Secretary": "Defense" is part of the post, no body
         for title in _titles(modifiers):
             title = _trim_title(title, index)
             if title is None or not is_position(title.text):
                 continue  # "Mr Blunkett", "Employee Phil Schiller": an honorific or a word, not a post
             titled = True
+            in_titles.update(range(title.start, title.end))
             position = Mention(title.text, title.start_char + index.offset, title.end_char + index.offset, "POSITION")
             yield Link("title", _arg(person), _arg(position), title.text, ent.root, vague=vague)
         bodies: dict[str, Mention] = {}
         for token in modifiers if titled else ():  # "U.S. retailer Best Buy" is no membership
             body = index.entity(token)
-            if _affiliation(body) and body is not person:
+            if _affiliation(body) and body is not person and token.i not in in_titles:
                 body = _without_title_words(body)
                 bodies.setdefault(body.text, body)
         for body in bodies.values():
@@ -243,8 +245,8 @@ def possessive_link(sent: Span, index: MentionIndex) -> Iterator[Link]:
     """"China's Xinjiang region", "Pakistan's Gwadar port": the place is part of the possessor;
     "Pakistan's sovereignty": the concept belongs to its possessor."""
     for token in sent:
-        if token.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if token.pos_ not in ("NOUN", "PROPN") or is_position(token.text):
+            continue  # "Apple's CEO", "EADS's North America CEO": a post, which a title link reads
         owner_token = possessor(token)
         owner = index.entity(owner_token) if owner_token is not None else None
         if owner is None or owner.label not in _AFFILIATION_LABELS:

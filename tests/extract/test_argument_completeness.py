@@ -305,3 +305,46 @@ def test_an_act_named_by_a_noun_is_a_fact(text, fact):
 ])
 def test_an_act_named_but_not_done_is_not_asserted(text, predicate):
     assert not _any(asserted(text), None, predicate)
+
+
+def test_the_subject_wins_after_a_verb_without_object_control():
+    found = asserted("Last month, Samsung defeated Nokia to win a large contract.")
+    assert _any(found, "Samsung", "win") and not _any(found, "Nokia", "win")
+    assert _any(found, "Samsung", "defeat", "Nokia")
+
+
+@pytest.mark.parametrize("text, predicate", [
+    pytest.param("The team set the date for Boeing to deliver the jets.", "deliver", id="date-for-to"),
+    pytest.param("Ministers agreed a timetable for Siemens to build the line.", "build", id="timetable-for-to"),
+    pytest.param("Ford is looking for a partner to build the batteries.", "build", id="noun-to-infinitive"),
+])
+def test_an_infinitive_hanging_on_a_noun_is_not_a_deed(text, predicate):
+    assert not _any(asserted(text), None, predicate)
+
+
+def test_the_first_to_do_it_did_it():
+    from graphbuild.extract.factuality import modality
+    from graphbuild.nlp import load_pipeline
+
+    doc = load_pipeline()("Singapore Airlines was the first airline to fly the Airbus A380.")
+    assert modality(next(t for t in doc if t.lemma_ == "fly")) == "asserted"
+    doc = load_pipeline()("Singapore Airlines chose a partner to fly the Airbus A380.")
+    assert modality(next(t for t in doc if t.lemma_ == "fly")) == "future"
+
+
+def test_a_department_inside_a_title_is_no_body():
+    found = asserted("Deputy Energy Secretary Dan Brouillette visited Texas.")
+    assert _any(found, "Dan Brouillette", "holdsPosition", "Deputy Energy Secretary")
+    assert not _any(found, "Dan Brouillette", "memberOf")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("He said, \"I would always be Apple's CEO.\"", id="quoted-apples-ceo"),
+    pytest.param("Ralph Crosby, EADS's North America CEO, commented on the deal.", id="region-ceo"),
+])
+def test_a_post_owned_by_a_body_is_no_thing_it_owns(text):
+    assert not _any(asserted(text), None, "belongsTo")
+
+
+def test_a_time_of_day_is_no_place():
+    assert not _any(asserted("Qantas landed at Heathrow at 6:40 p.m. after a long flight."), None, None, "p.m.")
