@@ -348,3 +348,8 @@ def test_a_post_owned_by_a_body_is_no_thing_it_owns(text):
 
 def test_a_time_of_day_is_no_place():
     assert not _any(asserted("Qantas landed at Heathrow at 6:40 p.m. after a long flight."), None, None, "p.m.")
+
+
+def test_a_recommendation_is_not_the_deed():
+    text = "Tim Cook was personally recommended by Steve Jobs to take over as chief executive."
+    assert not _any(asserted(text), "Tim Cook", "take_over_as")
