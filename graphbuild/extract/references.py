@@ -120,8 +120,8 @@ class ReferenceResolver:
         if token.pos_ != "NOUN" or token.tag_ != "NN" or not any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             return None
-        if any(c.dep_ in ("prep", "relcl", "acl", "appos", "compound", "poss") for c in token.children):
-            return None  # "the store in Paris", "the Apple store": described here, not repeated
+        if any(c.dep_ not in ("det", "punct") for c in token.children):
+            return None  # "the store in Paris", "the iMac personal computer": described here, not repeated
         found, seen = self._heads.get(token.lower_, (None, -_MEMORY))
         return found if self._sentences - seen <= _MEMORY else None
 
@@ -258,7 +258,8 @@ def _thing_in_reach(token: Token, index: MentionIndex | None) -> bool:
         start = token.doc[start - 1].sent.start
     for other in token.doc[start: token.i]:
         named = [t for t in (other, *other.children) if t is other or t.dep_ == "compound"]
-        if other.dep_ in ("dobj", "attr", "nsubjpass") and other.tag_ in ("NN", "NNP") and any(
+        model = other.tag_ == "CD" and any(c.dep_ == "det" for c in other.children)  # "unveiled the 777"
+        if other.dep_ in ("dobj", "attr", "nsubjpass") and (other.tag_ in ("NN", "NNP") or model) and any(
                 t.tag_ == "NNP" or is_name_like(t) or any(c.isdigit() for c in t.text) for t in named):
             mention = index.entity(other)
             if mention is None or mention.label not in ("PERSON", "GPE", "NORP", "ORG"):

@@ -259,6 +259,8 @@ def possessive_link(sent: Span, index: MentionIndex) -> Iterator[Link]:
         if own is None:  # "Xinjiang region": the named compound is the thing possessed
             own = next((index.entity(c) for c in token.children
                         if c.dep_ == "compound" and index.entity(c) is not None), None)
+            if own is not None and own.label == "PERSON":
+                continue  # "New York's John F. Kennedy airport": named after a person, not the person
         if own is not None and own is not owner:
             # "China's Xinjiang" is part of China; "Airbus' A380" is Airbus's, not a part of it
             predicate = "part" if own.label in _PART_LABELS and owner.label in ("GPE", "LOC") else "possessive"

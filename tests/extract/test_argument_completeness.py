@@ -353,3 +353,16 @@ def test_a_time_of_day_is_no_place():
 def test_a_recommendation_is_not_the_deed():
     text = "Tim Cook was personally recommended by Steve Jobs to take over as chief executive."
     assert not _any(asserted(text), "Tim Cook", "take_over_as")
+
+
+def test_a_described_noun_is_not_a_repeated_name():
+    text = "Apple Computer was founded in 1976. In 1998 Apple introduced the iMac personal computer."
+    assert not _any(asserted(text), None, None, "Apple Computer")
+
+
+def test_a_place_named_after_a_person_is_not_the_person():
+    assert not _any(asserted("The jet arrived at New York's John F. Kennedy airport at noon."), "John F. Kennedy")
+
+
+def test_it_after_a_numbered_model_stays_open():
+    assert not _any(asserted("Boeing unveiled the 777. It carries between 305 and 550 passengers."), "Boeing", "carry_between")
