@@ -59,8 +59,9 @@ def argument_problem(arg: Argument, role: str) -> str:
         return f"honorific {role}"
     if arg.mention.label != "CONCEPT":
         return ""
-    if "%" in text or "percent" in words or words[-1] in en.generic_nouns and len(words) == 1:
-        return f"generic {role}"
+    if "%" in text or "percent" in words or words[-1] in en.generic_nouns and all(
+            w in en.words("quantifiers") for w in words[:-1]):
+        return f"generic {role}"  # "people", "more people", "many officials"
     if _AMOUNT.match(words[0]) or words[-1] in en.units:
         return f"number {role}"  # "invest $1bn", "2,000 jobs": an amount, not a thing
     if words[-1] in en.nominal_antecedents and text[:1].islower():

@@ -366,3 +366,11 @@ def test_a_place_named_after_a_person_is_not_the_person():
 
 def test_it_after_a_numbered_model_stays_open():
     assert not _any(asserted("Boeing unveiled the 777. It carries between 305 and 550 passengers."), "Boeing", "carry_between")
+
+
+@pytest.mark.parametrize("text, predicate", [
+    pytest.param("More people watched the final on television.", "watch", id="more-people"),
+    pytest.param("Many officials criticised the decision.", "criticizes", id="many-officials"),
+])
+def test_a_counted_generic_noun_names_nothing(text, predicate):
+    assert not _any(asserted(text), None, predicate)
