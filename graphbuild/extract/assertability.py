@@ -64,6 +64,8 @@ def argument_problem(arg: Argument, role: str) -> str:
         return f"generic {role}"  # "people", "more people", "many officials"
     if _AMOUNT.match(words[0]) or words[-1] in en.units:
         return f"number {role}"  # "invest $1bn", "2,000 jobs": an amount, not a thing
+    if words[-1].rstrip(".") in en.positions and not any("'" in w for w in words):
+        return f"unresolved title {role}"  # "the Prime Minister applauded": a post, not the person holding it
     if words[-1] in en.nominal_antecedents and text[:1].islower():
         return f"unresolved description {role}"  # "US company", "European aircraft manufacturer"
     if role == "subject" and len(words) == 1 and text.islower():

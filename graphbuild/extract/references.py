@@ -60,6 +60,7 @@ class ReferenceResolver:
         self._full_name_parts: set[str] = set()  # words of multi-word person names
         self._sentences = 0
         self._heads: dict[str, tuple[Mention | None, int]] = {}  # head word -> its named phrase, when
+        self._titled: dict[Mention, set[str]] = {}  # a person -> the titles the document gave them
 
     def resolve(self, token: Token, index: MentionIndex | None = None) -> list[Mention] | None:
         """Entities ``token`` refers to; ``[]`` for an unresolvable reference; ``None`` if it is no reference."""
@@ -103,6 +104,9 @@ class ReferenceResolver:
         named = self._head_match(token)
         if named is not None:  # "the iTunes Music Store ... The store sold 70 million songs"
             return [named], "head match"
+        titled = self._role_match(token)
+        if titled is not None:  # "Chancellor Olaf Scholz ... the chancellor praised the deal"
+            return [titled], "role"
         nominal = _definite_nominal(token, en.nominal_antecedents)
         if nominal is not None:
             found = self._salient(token, index, lambda c: c.mention.label in nominal or c.unlabelled)
@@ -125,6 +129,44 @@ class ReferenceResolver:
         found, seen = self._heads.get(token.lower_, (None, -_MEMORY))
         return found if self._sentences - seen <= _MEMORY else None
 
+    def _role_match(self, token: Token) -> Mention | None:
+        """The one person the document titled as a definite description says ("the chancellor",
+        "the Prime Minister"); ``None`` when nobody or several people hold such a title."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in resources("en").positions:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+                c.dep_ in ("prep", "poss", "relcl", "acl", "appos") for c in token.children):
+            return None  # "the minister of transport", "Apple's chief executive": described here
+        words = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod")] + [token.lower_]
+        said = " ".join(words)
+        holders = [person for person, titles in self._titled.items()
+                   if any(title == said or title.endswith(" " + said) for title in titles)]
+        return holders[0] if len(holders) == 1 else None
+
+    def _remember_titles(self, sent: Span, index: MentionIndex) -> None:
+        """Titles given to people in the sentence: "Chancellor Olaf Scholz", "Tim Cook, Apple's chief
+        executive", "the Prime Minister of Singapore, Mr. Lee Hsien Loong"."""
+        positions = resources("en").positions
+        for token in sent:
+            person = index.entity(token)
+            if person is None or person.label != "PERSON":
+                continue
+            titles = [t for t in (token, *token.children, token.head) if t.i != token.i and t.pos_ in ("NOUN", "PROPN")
+                      and t.lower_ in positions and index.entity(t) is not person
+                      and (t.dep_ == "appos" or token.dep_ == "appos" or t.dep_ == "compound")]
+            head = token.head  # "the Prime Minister of Singapore, Mr. Lee Hsien Loong" parsed as a conjunct
+            if token.dep_ == "conj" and head.lower_ in positions and not any(
+                    t.dep_ == "cc" for t in token.doc[head.i: token.i]):
+                titles.append(head)
+            for title in titles:
+                words = [c.lower_ for c in title.lefts if c.dep_ in ("compound", "amod") and index.entity(c) is None]
+                self._titled.setdefault(person, set()).add(" ".join(words + [title.lower_]))
+            first = token.doc[token.i - 1] if token.i > 0 else None  # "Chancellor Olaf Scholz": the NER's first word
+            if first is not None and first.lower_ in positions and index.entity(first) is not person:
+                words = [c.lower_ for c in token.doc[max(first.i - 3, 0): first.i]
+                         if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") and index.entity(c) is None]
+                self._titled.setdefault(person, set()).add(" ".join(words + [first.lower_]))
+
     def _remember_heads(self, sent: Span, index: MentionIndex) -> None:
         """Named phrases of the sentence by their head word: "iTunes Music Store" under "store"."""
         for token in sent:
@@ -144,6 +186,7 @@ class ReferenceResolver:
         """Remember the sentence's named entities (subjects first) and coordinated named subjects."""
         self._sentences += 1
         self._remember_heads(sent, index)
+        self._remember_titles(sent, index)
         self._group_age += 1
         self._recent.append(self._candidates(sent, index, len(sent.doc)))
         for token in sent:

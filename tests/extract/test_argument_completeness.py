@@ -374,3 +374,25 @@ def test_it_after_a_numbered_model_stays_open():
 ])
 def test_a_counted_generic_noun_names_nothing(text, predicate):
     assert not _any(asserted(text), None, predicate)
+
+
+@pytest.mark.parametrize("text, fact", [
+    pytest.param("Chancellor Olaf Scholz met Joe Biden in Berlin. Later the chancellor praised the deal.",
+                 ("Olaf Scholz", "praises", "deal"), id="the-chancellor"),
+    pytest.param("Tim Cook, Apple's chief executive, visited Beijing. The chief executive met Li Qiang.",
+                 ("Tim Cook", "meets", "Li Qiang"), id="the-chief-executive"),
+    pytest.param("The jet was greeted by the Prime Minister of Singapore, Mr. Lee Hsien Loong, and 400 guests. "
+                 "In his speech, the Prime Minister applauded Singapore Airlines.",
+                 ("Lee Hsien Loong", "applaud", "Singapore Airlines"), id="the-prime-minister"),
+])
+def test_a_title_as_a_description_is_the_person_who_holds_it(text, fact):
+    assert fact in asserted(text)
+
+
+def test_a_title_two_people_hold_stays_open():
+    text = "Chancellor Olaf Scholz met Chancellor Karl Nehammer. The chancellor praised the deal."
+    assert not _any(asserted(text), None, "praises")
+
+
+def test_an_unresolved_title_is_no_argument():
+    assert not _any(asserted("The Prime Minister applauded Singapore Airlines."), None, "applaud")
