@@ -227,6 +227,12 @@ class Store:
         """The quads of named graph ``graph`` (``None``: of the default graph)."""
         return self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph() if graph is None else ox.NamedNode(graph))
 
+    def match(self, subject: ox.NamedNode | ox.BlankNode | None = None, predicate: ox.NamedNode | None = None,
+              object: ox.NamedNode | ox.BlankNode | ox.Literal | None = None,
+              graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        """The quads matching a pattern (``None`` matches anything), straight from the indexes."""
+        return self._ox.quads_for_pattern(subject, predicate, object, graph)
+
     def contains(self, quad: ox.Quad) -> bool:
         """True if ``quad`` is stored."""
         return quad in self._ox

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .vocab import ONTOLOGY_GRAPH, PREFIXES
+from .vocab import ONTOLOGY_GRAPH
 
 if TYPE_CHECKING:
     from .store import Store
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["SUMMARY_FILE", "Summary"]
 
 SUMMARY_FILE = "graphbuild-summary.sqlite"
-_SCHEMA_VERSION = "1"
+_SCHEMA_VERSION = "2"
 _BULK = 50  # graphs to (re)compute above which one query over the whole store beats one per graph
 _log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY, version TEXT NOT NULL
 CREATE TABLE IF NOT EXISTS mentions (graph TEXT NOT NULL, entity TEXT NOT NULL, n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS facts (graph TEXT NOT NULL, entity TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS statements (graph TEXT NOT NULL, s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL,
-                                       n INTEGER NOT NULL, asserted INTEGER NOT NULL);
+                                       n INTEGER NOT NULL, asserted INTEGER NOT NULL, negated INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS relations (graph TEXT NOT NULL, s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS validated (graph TEXT PRIMARY KEY, key TEXT NOT NULL, violations TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS mentions_graph ON mentions (graph);
@@ -63,7 +63,7 @@ _PER_GRAPH = ("mentions", "facts", "statements", "relations")
 
 # Each document graph's contribution, one row per fact, tagged by ?kind.
 _CONTRIBUTION = f"""
-SELECT ?g ?kind ?a ?b ?c ?n WHERE {{
+SELECT ?g ?kind ?a ?b ?c ?n ?x WHERE {{
   {{ GRAPH ?g {{ ?a gb:mentionCount ?n }} BIND("m" AS ?kind) }}
   UNION {{ GRAPH ?g {{ ?a gb:mentionCount ?m ; rdfs:label ?b }} BIND("label" AS ?kind) }}
   UNION {{ GRAPH ?g {{ ?a gb:mentionCount ?m ; a ?b }} BIND("type" AS ?kind) }}
@@ -71,7 +71,7 @@ SELECT ?g ?kind ?a ?b ?c ?n WHERE {{
   UNION {{ GRAPH ?g {{ ?a a gb:Document }} BIND("document" AS ?kind) }}
   UNION {{ GRAPH ?g {{ ?a a gb:Relation . OPTIONAL {{ ?a rdfs:label ?b }} }} BIND("property" AS ?kind) }}
   UNION {{ GRAPH ?g {{ ?st a gb:Statement ; rdf:subject ?a ; rdf:predicate ?b ; rdf:object ?c .
-                      OPTIONAL {{ ?st gb:asserted ?n }} }} BIND("s" AS ?kind) }}
+                      OPTIONAL {{ ?st gb:asserted ?n }} OPTIONAL {{ ?st gb:negated ?x }} }} BIND("s" AS ?kind) }}
   UNION {{ GRAPH ?g {{ ?b a gb:Relation . ?a ?b ?c }} FILTER(isIRI(?c) && ?b != gb:relatedTo) BIND("r" AS ?kind) }}
   UNION {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?b a gb:Relation }} GRAPH ?g {{ ?a ?b ?c }}
            FILTER(isIRI(?c) && ?b != gb:relatedTo) BIND("r" AS ?kind) }}
@@ -137,12 +137,12 @@ class Summary:
 
     def _store_versions(self) -> dict[str, str]:
         versions = {g: "" for g in self._store.named_graphs() if g != ONTOLOGY_GRAPH}
-        for row in self._store.oxigraph.query(_VERSIONS, prefixes=PREFIXES):
+        for row in self._store.query(_VERSIONS):
             versions[row["g"].value] = _version(row["h"], row["t"])
         return versions
 
     def _ontology_fingerprint(self) -> str:
-        rows = self._store.oxigraph.query(_ONTOLOGY_RELATIONS, prefixes=PREFIXES)
+        rows = self._store.query(_ONTOLOGY_RELATIONS)
         return f"{_SCHEMA_VERSION}:" + str(hash_lines(row["p"].value for row in rows))
 
     def _meta(self, key: str) -> str | None:
@@ -163,10 +163,9 @@ class Summary:
         self._forget(graphs)
         wanted = set(graphs)
         if len(graphs) > _BULK:
-            rows = self._store.oxigraph.query(_CONTRIBUTION, prefixes=PREFIXES)
+            rows = self._store.query(_CONTRIBUTION)
         else:
-            rows = (row for g in graphs for row in self._store.oxigraph.query(
-                _CONTRIBUTION, prefixes=PREFIXES, substitutions={ox.Variable("g"): ox.NamedNode(g)}))
+            rows = (row for g in graphs for row in self._store.query(_CONTRIBUTION, {"g": ox.NamedNode(g)}))
         contributions = {g: _Contribution() for g in graphs}
         for row in rows:
             graph = row["g"].value
@@ -175,8 +174,7 @@ class Summary:
         if versions is None:
             versions = {g: "" for g in graphs}
             for g in graphs:
-                for row in self._store.oxigraph.query(_VERSIONS, prefixes=PREFIXES,
-                                                      substitutions={ox.Variable("g"): ox.NamedNode(g)}):
+                for row in self._store.query(_VERSIONS, {"g": ox.NamedNode(g)}):
                     versions[g] = _version(row["h"], row["t"])
         present = {g for g in graphs if self._store.has_graph(g)}
         for graph in present:
@@ -229,6 +227,11 @@ class Summary:
     def statement_counts(self) -> dict[tuple[str, str, str], int]:
         return {(s, p, o): n for s, p, o, n in self._rows("SELECT s, p, o, SUM(n) FROM statements GROUP BY s, p, o")}
 
+    def statement_factuality(self) -> dict[tuple[str, str, str], tuple[int, int, int]]:
+        """``(statements, asserted ones, negated ones)`` behind each ``(subject, property, object)``."""
+        return {(s, p, o): (n, yes, no) for s, p, o, n, yes, no in self._rows(
+            "SELECT s, p, o, SUM(n), SUM(asserted), SUM(negated) FROM statements GROUP BY s, p, o")}
+
     def class_counts(self) -> list[tuple[str, int]]:
         """Distinct entities per class IRI, most first."""
         return self._rows("SELECT value, COUNT(DISTINCT entity) AS n FROM facts WHERE kind = 'type' "
@@ -272,9 +275,10 @@ class _Contribution:
         if kind == "m":
             self.mentions[a] = self.mentions.get(a, 0) + int(float(row["n"].value))
         elif kind == "s":
-            counts = self.statements.setdefault((a, row["b"].value, row["c"].value), [0, 0])
+            counts = self.statements.setdefault((a, row["b"].value, row["c"].value), [0, 0, 0])
             counts[0] += 1
             counts[1] += row["n"] is not None and row["n"].value == "true"
+            counts[2] += row["x"] is not None and row["x"].value == "true"
         elif kind == "r":
             self.relations.add((a, row["b"].value, row["c"].value))
         else:
@@ -283,8 +287,8 @@ class _Contribution:
     def save(self, db: sqlite3.Connection, graph: str) -> None:
         db.executemany("INSERT INTO mentions VALUES (?, ?, ?)", [(graph, e, n) for e, n in self.mentions.items()])
         db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)", [(graph, *fact) for fact in self.facts])
-        db.executemany("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?)",
-                       [(graph, *key, n, yes) for key, (n, yes) in self.statements.items()])
+        db.executemany("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [(graph, *key, *counts) for key, counts in self.statements.items()])
         db.executemany("INSERT INTO relations VALUES (?, ?, ?, ?)", [(graph, *t) for t in self.relations])
 
 
@@ -321,11 +325,13 @@ def _connect(path: Path | None) -> sqlite3.Connection:
 
 
 def _ready(db: sqlite3.Connection) -> sqlite3.Connection:
+    """Create the tables; a summary written by another version of graphbuild starts again."""
     db.isolation_level = ""  # ``with db`` commits a transaction
-    db.executescript(_TABLES)
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     if (db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() or [None])[0] != _SCHEMA_VERSION:
         for table in (*_PER_GRAPH, "graphs", "validated", "meta"):
-            db.execute(f"DELETE FROM {table}")
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        db.executescript(_TABLES)
         db.execute("INSERT INTO meta VALUES ('schema', ?)", (_SCHEMA_VERSION,))
         db.commit()
     return db
