@@ -195,17 +195,22 @@ class Store:
                 self._summary_for_writes().graphs_dropped(graphs)
 
     # ------------------------------------------------------------------ reading
-    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *, union: bool = True):
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *, union: bool = True,
+              graphs: Iterable[str] | None = None, prefixes: Mapping[str, str] | None = None):
         """Run a SPARQL query with graphbuild's prefixes over the union of document graphs.
 
         ``bindings`` maps variable names to pyoxigraph terms (or Python strings, numbers and
         booleans, turned into literals); the engine substitutes them, no string formatting.
+        ``graphs``: query the merge of these named graphs (``""``: the default graph) instead of the union.
+        ``prefixes`` are declared besides graphbuild's.
         Returns what pyoxigraph returns; :mod:`graphbuild.query` makes rows of it.
         """
         substitutions = {ox.Variable(name): to_term(value) for name, value in (bindings or {}).items()}
+        dataset = {} if graphs is None else {"default_graph": [ox.NamedNode(g) if g else ox.DefaultGraph() for g in graphs]}
         try:
             return self._ox.query(
-                sparql, prefixes=PREFIXES, use_default_graph_as_union=union, substitutions=substitutions
+                sparql, prefixes={**PREFIXES, **(prefixes or {})}, use_default_graph_as_union=union and graphs is None,
+                substitutions=substitutions, **dataset
             )
         except SyntaxError as exc:
             update = _UPDATE_START.match(sparql)

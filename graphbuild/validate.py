@@ -1,8 +1,15 @@
-"""Validate the store against the SHACL shapes in ``graphbuild/ontologies/shapes.ttl`` with pySHACL.
+"""Validate the store against the SHACL shapes in ``graphbuild/ontologies/shapes.ttl``.
 
 Each document's named graph is checked on its own, together with the ontology graph, so that
 an open relation declared in one document cannot excuse its use in another, and each
-violation names its document.
+violation names its document. Each check runs where it is cheapest: SPARQL-based constraints
+(``sh:sparql``) on the store itself, with Oxigraph, and the core constraints with pySHACL on the
+graph's few hundred triples.
+
+Only graphs changed since the last validation are checked again (unless ``all_graphs``): the
+result of each validated graph is recorded in the store summary (:mod:`graphbuild.summary`)
+under a key made of the graph's write stamp, the shapes and the ontology, so a change to any of
+them, through graphbuild or not, means a fresh check.
 
 >>> import pyoxigraph as ox
 >>> store = Store(None)
@@ -21,8 +28,10 @@ False
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,7 +39,9 @@ import rdflib
 from rdflib.namespace import RDF, SH
 
 from .errors import E231, InputError
+from .shacl_sparql import SparqlConstraint, split_sparql_constraints
 from .store import Store
+from .summary import hash_lines
 from .vocab import ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES
 
 __all__ = ["SHAPES_PATH", "ValidationReport", "Violation", "validate_store"]
@@ -62,17 +73,25 @@ class Violation:
 
 @dataclass
 class ValidationReport:
-    """``conforms`` is True when no shape is violated; ``text`` lists violations by graph."""
+    """``conforms`` is True when no shape is violated; ``text`` lists violations by graph.
+
+    ``graphs`` are every graph the report covers; ``unchanged`` of them were not checked again
+    because they had not changed since the last validation (their recorded result counts).
+    """
 
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
     graphs: list[str] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
+    unchanged: int = 0
 
     @property
     def text(self) -> str:
         if self.conforms:
-            return f"conforms: {len(self.graphs)} graph{'s' if len(self.graphs) != 1 else ''} checked, no violations"
+            again = (f" ({self.unchanged} unchanged since the last validation, not checked again)"
+                     if self.unchanged else "")
+            return (f"conforms: {len(self.graphs)} graph{'s' if len(self.graphs) != 1 else ''} checked{again}, "
+                    "no violations")
         graphs = sorted({v.graph for v in self.violations})
         lines = [f"{len(self.violations)} violation{'s' if len(self.violations) != 1 else ''} in "
                  f"{len(graphs)} graph{'s' if len(graphs) != 1 else ''}:"]
@@ -83,26 +102,65 @@ class ValidationReport:
         return "\n".join(lines)
 
 
-def validate_store(store: Store, shapes: str | os.PathLike | None = None) -> ValidationReport:
-    """Check every document graph of ``store`` (and a non-empty default graph) against ``shapes``."""
-    import pyshacl
+def validate_store(store: Store, shapes: str | os.PathLike | None = None, *,
+                   all_graphs: bool = False) -> ValidationReport:
+    """Check the document graphs of ``store`` (and a non-empty default graph) against ``shapes``.
 
-    shapes_graph = _load_shapes(Path(shapes) if shapes else SHAPES_PATH)
+    Graphs unchanged since their last validation against the same shapes and ontology keep their
+    recorded result; ``all_graphs`` checks every graph again.
+    """
+    shapes_path = Path(shapes) if shapes else SHAPES_PATH
+    shapes_graph = _load_shapes(shapes_path)
+    core_shapes, constraints = split_sparql_constraints(shapes_graph)
+    summary = store.summary()
+    stamps = summary.graph_stamps()
     ontology = _graph(store, ONTOLOGY_GRAPH)
+    context = hash_lines([_file_hash(shapes_path), hash_lines(sorted(" ".join(term.n3() for term in triple) for triple in ontology))])
     targets = [g for g in store.named_graphs() if g != ONTOLOGY_GRAPH]
+    recorded = {} if all_graphs else summary.validated()
+    keys = {g: hash_lines([stamps.get(g, ""), context]) for g in targets if g in stamps}
+    reuse = {g: json.loads(recorded[g][1]) for g in targets if g in keys and recorded.get(g, ("",))[0] == keys[g]}
     if next(store.graph_quads(None), None) is not None:
         targets.append("")
-    report = ValidationReport(conforms=True, graphs=targets, titles=_titles(store))
+    report = ValidationReport(conforms=True, graphs=targets, titles=_titles(store), unchanged=len(reuse))
+    checked: dict[str, tuple[str, str]] = {}
     for name in targets:
-        data = _graph(store, name or None)
-        data += ontology
-        conforms, results, text = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none",
-                                                   allow_warnings=True)
-        if not isinstance(results, rdflib.Graph):  # pySHACL could not use the shapes themselves
-            raise InputError(E231.format(path=shapes or SHAPES_PATH, cause=text.strip()))
-        report.violations += _violations(results, name)
+        if name in reuse:
+            conforms, found = reuse[name]["conforms"], [Violation(**v) for v in reuse[name]["violations"]]
+        else:
+            conforms, found = _check(store, name, core_shapes, constraints, ontology, shapes_path)
+            if name in keys:
+                checked[name] = (keys[name], json.dumps({"conforms": conforms,
+                                                         "violations": [asdict(v) for v in found]}))
+        report.violations += found
         report.conforms = report.conforms and conforms
+    summary.record_validation(checked)
     return report
+
+
+def _check(store: Store, name: str, core_shapes: rdflib.Graph, constraints: list[SparqlConstraint],
+           ontology: rdflib.Graph, shapes_path: Path) -> tuple[bool, list[Violation]]:
+    """Check one graph: SPARQL constraints on the store, the rest with pySHACL."""
+    import pyshacl
+
+    data = _graph(store, name or None)
+    data += ontology
+    conforms, results, text = pyshacl.validate(data, shacl_graph=core_shapes, inference="none", allow_warnings=True)
+    if not isinstance(results, rdflib.Graph):  # pySHACL could not use the shapes themselves
+        raise InputError(E231.format(path=shapes_path, cause=text.strip()))
+    found = _violations(results, name)
+    for constraint in constraints:
+        for result in constraint.results(store, [name, ONTOLOGY_GRAPH]):
+            found.append(Violation(graph=name, **result))
+            conforms = conforms and result["severity"] != "Violation"
+    return conforms, found
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InputError(E231.format(path=path, cause=exc)) from exc
 
 
 def _titles(store: Store) -> dict[str, str]:
