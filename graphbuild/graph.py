@@ -183,13 +183,6 @@ class KnowledgeGraph:
 
         return validate_store(self.store, shapes, all_graphs=all_graphs)
 
-    def relation_count(self) -> int:
-        """How many distinct asserted relations the graph holds (as ``stats``, ``analyze`` and the
-        viewer count them); cheap on any size of store."""
-        from .read_model import relation_count
-
-        return relation_count(self.store)
-
     def evaluate(self, gold: str | os.PathLike) -> EvalReport:
         """Score the asserted facts against a gold JSON Lines file; see :mod:`graphbuild.evaluate`."""
         from .evaluate import evaluate
