@@ -47,6 +47,7 @@ from .vocab import ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES
 __all__ = ["SHAPES_PATH", "ValidationReport", "Violation", "validate_store"]
 
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+_XSD_STRING = PREFIXES["xsd"] + "string"
 
 
 @dataclass(frozen=True)
@@ -176,9 +177,29 @@ def _load_shapes(path: Path) -> rdflib.Graph:
 
 
 def _graph(store: Store, graph: str | None) -> rdflib.Graph:
-    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.graph_quads(graph))
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-    return rdflib.Graph().parse(data=data.decode("utf-8"), format="nt")
+    """The triples of one graph as an rdflib graph, term by term (no serialising and re-parsing)."""
+    data = rdflib.Graph()
+    terms: dict = {}
+    for quad in store.graph_quads(graph):
+        data.add((_term(quad.subject, terms), _term(quad.predicate, terms), _term(quad.object, terms)))
+    return data
+
+
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal, seen: dict):
+    found = seen.get(term)
+    if found is None:
+        if isinstance(term, ox.NamedNode):
+            found = rdflib.URIRef(term.value)
+        elif isinstance(term, ox.BlankNode):
+            found = rdflib.BNode(term.value)
+        elif term.language:
+            found = rdflib.Literal(term.value, lang=term.language)
+        elif term.datatype.value == _XSD_STRING:
+            found = rdflib.Literal(term.value)  # as rdflib reads a plain literal
+        else:
+            found = rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+        seen[term] = found
+    return found
 
 
 def _violations(results: rdflib.Graph, graph: str) -> list[Violation]:
