@@ -128,7 +128,7 @@ class Summary:
             else:
                 stale = [g for g, version in current.items() if recorded.get(g) != version]
             gone = [g for g in recorded if g not in current]
-            if len(stale) > _BULK:
+            if stale and (not recorded or len(stale) > _BULK):
                 _log.warning("graphbuild: building the store summary for %d document graphs (once; later "
                              "reads and builds keep it up to date)", len(stale))
             self._forget(gone)
