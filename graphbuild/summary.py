@@ -318,6 +318,7 @@ def _connect(path: Path | None) -> sqlite3.Connection:
         try:
             db = sqlite3.connect(path, timeout=60, check_same_thread=False, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # derived data: a lost last commit is recomputed
             return _ready(db)
         except sqlite3.Error as exc:
             _log.warning("graphbuild: cannot keep the store summary in %s (%s); keeping it in memory", path, exc)
