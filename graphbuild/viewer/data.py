@@ -23,33 +23,20 @@ _DOCUMENTS = """
 SELECT DISTINCT ?d ?title WHERE { GRAPH ?d { ?d a gb:Document . OPTIONAL { ?d rdfs:label ?title } } } ORDER BY ?d
 """
 
-# One row per statement and value, within the statement's own document graph (the document and
-# the attributed speaker are described there too; a join over the union of document graphs would
-# repeat every row once per document). Rows are grouped by statement in Python.
-_STATEMENT_ROWS = """
-SELECT ?st ?s ?p ?o ?sentence ?dt ?begin ?stx ?ptx ?otx ?mod ?neg ?ass ?al ?conf ?time WHERE { GRAPH ?g {
-  ?st a gb:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL { ?st gb:sentence ?sentence }
-  OPTIONAL { ?st nif:beginIndex ?begin }
-  OPTIONAL { ?st gb:document ?d . OPTIONAL { ?d rdfs:label ?dl } BIND(COALESCE(?dl, STR(?d)) AS ?dt) }
-  OPTIONAL { ?st gb:subjectText ?stx }
-  OPTIONAL { ?st gb:predicateText ?ptx }
-  OPTIONAL { ?st gb:objectText ?otx }
-  OPTIONAL { ?st gb:modality ?mod }
-  OPTIONAL { ?st gb:negated ?neg }
-  OPTIONAL { ?st gb:asserted ?ass }
-  OPTIONAL { ?st gb:confidence ?conf }
-  OPTIONAL { ?st gb:attributedTo ?a . OPTIONAL { ?a rdfs:label ?all } BIND(COALESCE(?all, STR(?a)) AS ?al) }
-  OPTIONAL { ?st gb:time ?time }
-} }
-"""
+# Statements are read straight from the quad indexes, each value within the statement's own
+# document graph (where its document and attributed speaker are labelled too): a SPARQL join over
+# the union of document graphs would repeat rows once per document that describes a node.
 _STATEMENTS_OF = "SELECT ?g ?st ?s ?p ?o WHERE { GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }"
-# The statement properties the viewer shows, by the names of _STATEMENT_ROWS' variables.
+# The statement properties the viewer shows, by short names.
 _FIELDS = {PREFIXES["gb"] + "sentence": "sentence", PREFIXES["nif"] + "beginIndex": "begin",
            PREFIXES["gb"] + "subjectText": "stx", PREFIXES["gb"] + "predicateText": "ptx",
            PREFIXES["gb"] + "objectText": "otx", PREFIXES["gb"] + "modality": "mod", PREFIXES["gb"] + "negated": "neg",
            PREFIXES["gb"] + "asserted": "ass", PREFIXES["gb"] + "confidence": "conf"}
 _GB = PREFIXES["gb"]
+_RDF = PREFIXES["rdf"]
+_FIELDS.update({_RDF + "subject": "s", _RDF + "predicate": "p", _RDF + "object": "o"})
+_TYPE, _STATEMENT = ox.NamedNode(_RDF + "type"), ox.NamedNode(_GB + "Statement")
+_READ = [ox.NamedNode(p) for p in (*_FIELDS, _GB + "time", _GB + "document", _GB + "attributedTo")]
 _LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 _BULK_KEYS = 200  # relations above which one pass over every statement beats one look-up per relation
 
@@ -160,21 +147,23 @@ def document_titles(store: Store) -> list[str]:
 def _statements(store: Store, keys: set[tuple[str, str, str]] | None) -> dict[tuple[str, str, str], list[Statement]]:
     """The statements behind each ``(subject, property, object)`` in ``keys`` (``None``: all)."""
     by_statement: dict[str, dict] = {}
-    if keys is None:
-        for row in store.query(_STATEMENT_ROWS):
-            fields = by_statement.setdefault(row["st"].value, {"times": []})
-            for name in ("s", "p", "o", "sentence", "dt", "begin", "stx", "ptx", "otx", "mod", "neg", "ass", "al",
-                         "conf"):
-                if fields.get(name) is None and row[name] is not None:
-                    fields[name] = row[name].value
-            if row["time"] is not None and row["time"].value not in fields["times"]:
-                fields["times"].append(row["time"].value)
+    if keys is None:  # one pass over each property's quads
+        labels: dict[tuple[ox.NamedNode, ox.NamedNode], str] = {}
+        graphs: dict[str, ox.NamedNode] = {}
+        for quad in store.match(None, _TYPE, _STATEMENT, None):
+            by_statement[quad.subject.value] = {"times": []}
+            graphs[quad.subject.value] = quad.graph_name
+        for prop in _READ:
+            for quad in store.match(None, prop, None, None):
+                fields = by_statement.get(quad.subject.value)
+                if fields is None or graphs[quad.subject.value] != quad.graph_name:
+                    continue
+                _take(store, fields, prop.value, quad.object, quad.graph_name, labels)
+        by_statement = {st: f for st, f in by_statement.items() if {"s", "p", "o"} <= f.keys()}
     else:  # look each relation's statements up (a join would scan every statement in the store)
         for s, p, o in sorted(keys):
             for row in store.query(_STATEMENTS_OF, {"s": ox.NamedNode(s), "p": ox.NamedNode(p), "o": ox.NamedNode(o)}):
-                fields = _statement_fields(store, row["st"], row["g"])
-                fields.update(s=s, p=p, o=o)
-                by_statement.setdefault(row["st"].value, fields)
+                by_statement.setdefault(row["st"].value, _statement_fields(store, row["st"], row["g"]))
     by_triple: dict[tuple[str, str, str], list[Statement]] = {}
     for _, fields in sorted(by_statement.items(), key=_statement_order):
         get = fields.get
@@ -196,19 +185,26 @@ def _statements(store: Store, keys: set[tuple[str, str, str]] | None) -> dict[tu
 
 
 def _statement_fields(store: Store, statement: ox.NamedNode, graph: ox.NamedNode) -> dict:
-    """What :data:`_STATEMENT_ROWS` gives of one statement, read from its quads in ``graph``."""
+    """What the viewer shows of one statement, read from its quads in ``graph``."""
     fields: dict = {"times": []}
+    labels: dict[tuple[ox.NamedNode, ox.NamedNode], str] = {}
     for quad in store.match(statement, None, None, graph):
-        prop, value = quad.predicate.value, quad.object
-        if prop in _FIELDS:
-            fields.setdefault(_FIELDS[prop], value.value)
-        elif prop == _GB + "time":
-            fields["times"].append(value.value)
-        elif prop == _GB + "document":
-            fields.setdefault("dt", _label_in(store, value, graph))
-        elif prop == _GB + "attributedTo":
-            fields.setdefault("al", _label_in(store, value, graph))
+        _take(store, fields, quad.predicate.value, quad.object, graph, labels)
     return fields
+
+
+def _take(store: Store, fields: dict, prop: str, value, graph: ox.NamedNode, labels: dict) -> None:
+    """Note one value of a statement in ``fields`` (the first of each, every time)."""
+    if prop in _FIELDS:
+        fields.setdefault(_FIELDS[prop], value.value)
+    elif prop == _GB + "time":
+        if value.value not in fields["times"]:
+            fields["times"].append(value.value)
+    elif prop in (_GB + "document", _GB + "attributedTo"):
+        key = (value, graph)
+        if key not in labels:
+            labels[key] = _label_in(store, value, graph)
+        fields.setdefault("dt" if prop == _GB + "document" else "al", labels[key])
 
 
 def _label_in(store: Store, node: ox.NamedNode, graph: ox.NamedNode) -> str:
