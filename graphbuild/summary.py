@@ -90,6 +90,7 @@ class Summary:
         self._store = store
         self._lock = threading.RLock()
         self._raw = False  # True once someone had the raw pyoxigraph store: recompute everything on reads
+        self._in_step = False  # checked against the store since it was opened (only we can write it now)
         self._db = _connect(path)
 
     def close(self) -> None:
@@ -99,7 +100,10 @@ class Summary:
     # ------------------------------------------------------------------ writing (the store's write paths)
     def graphs_written(self, graphs: Iterable[str]) -> None:
         """Recompute the contributions of ``graphs`` after the store wrote them."""
-        graphs = [g for g in dict.fromkeys(graphs) if g != ONTOLOGY_GRAPH]
+        graphs = list(dict.fromkeys(graphs))
+        if ONTOLOGY_GRAPH in graphs:  # which properties are relations may have changed: check on the next read
+            self._in_step = False
+            graphs.remove(ONTOLOGY_GRAPH)
         with self._lock, self._db:
             self._compute(graphs)
 
@@ -117,7 +121,13 @@ class Summary:
 
     # ------------------------------------------------------------------ keeping in step with the store
     def refresh(self) -> Summary:
-        """Bring the summary in step with the store (cheap when it already is); returns ``self``."""
+        """Bring the summary in step with the store (cheap when it already is); returns ``self``.
+
+        Checked once per opening: while the store is open, the store lock keeps other writers
+        out and this process's writes go through the write paths (or :meth:`raw_access`).
+        """
+        if self._in_step and not self._raw:
+            return self
         with self._lock, self._db:
             current = self._store_versions()
             ontology = self._ontology_fingerprint()
@@ -133,6 +143,7 @@ class Summary:
                              "reads and builds keep it up to date)", len(stale))
             self._forget(gone)
             self._compute(stale, current)
+        self._in_step = True
         return self
 
     def _store_versions(self) -> dict[str, str]:
