@@ -238,6 +238,11 @@ class Store:
         """The quads matching a pattern (``None`` matches anything), straight from the indexes."""
         return self._ox.quads_for_pattern(subject, predicate, object, graph)
 
+    def graph_ntriples(self, graph: str | None) -> bytes:
+        """The triples of named graph ``graph`` (``None``: of the default graph) as N-Triples."""
+        return self._ox.dump(format=ox.RdfFormat.N_TRIPLES,
+                             from_graph=ox.DefaultGraph() if graph is None else ox.NamedNode(graph)) or b""
+
     def contains(self, quad: ox.Quad) -> bool:
         """True if ``quad`` is stored."""
         return quad in self._ox

@@ -34,12 +34,11 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 import rdflib
-from rdflib.namespace import RDF, SH
 
 from .errors import E231, InputError
-from .shacl_sparql import SparqlConstraint, split_sparql_constraints
+from .shacl_pool import POOL_MIN_GRAPHS, core_results, usable_cores
+from .shacl_sparql import split_sparql_constraints
 from .store import Store
 from .summary import hash_lines
 from .vocab import ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES
@@ -47,7 +46,6 @@ from .vocab import ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES
 __all__ = ["SHAPES_PATH", "ValidationReport", "Violation", "validate_store"]
 
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
-_XSD_STRING = PREFIXES["xsd"] + "string"
 
 
 @dataclass(frozen=True)
@@ -111,12 +109,11 @@ def validate_store(store: Store, shapes: str | os.PathLike | None = None, *,
     recorded result; ``all_graphs`` checks every graph again.
     """
     shapes_path = Path(shapes) if shapes else SHAPES_PATH
-    shapes_graph = _load_shapes(shapes_path)
-    core_shapes, constraints = split_sparql_constraints(shapes_graph)
+    core_shapes, constraints = split_sparql_constraints(_load_shapes(shapes_path))
     summary = store.summary()
     stamps = summary.graph_stamps()
-    ontology = _graph(store, ONTOLOGY_GRAPH)
-    context = hash_lines([_file_hash(shapes_path), hash_lines(sorted(" ".join(term.n3() for term in triple) for triple in ontology))])
+    ontology = store.graph_ntriples(ONTOLOGY_GRAPH)
+    context = hash_lines([_file_hash(shapes_path), hash_lines(sorted(ontology.decode("utf-8").splitlines()))])
     targets = [g for g in store.named_graphs() if g != ONTOLOGY_GRAPH]
     recorded = {} if all_graphs else summary.validated()
     keys = {g: hash_lines([stamps.get(g, ""), context]) for g in targets if g in stamps}
@@ -124,37 +121,27 @@ def validate_store(store: Store, shapes: str | os.PathLike | None = None, *,
     if next(store.graph_quads(None), None) is not None:
         targets.append("")
     report = ValidationReport(conforms=True, graphs=targets, titles=_titles(store), unchanged=len(reuse))
+    todo = [g for g in targets if g not in reuse]
+    workers = min(usable_cores(), 4) if len(todo) >= POOL_MIN_GRAPHS else 1
+    core = core_results(((g, store.graph_ntriples(g or None)) for g in todo),
+                        core_shapes.serialize(format="nt", encoding="utf-8"), ontology, workers=workers)
     checked: dict[str, tuple[str, str]] = {}
+    for name, conforms, results, error in core:
+        if error is not None:
+            raise InputError(E231.format(path=shapes_path, cause=error))
+        found = [Violation(graph=name, **result) for result in results]
+        for constraint in constraints:  # on the store, while the pool checks the next graphs
+            for result in constraint.results(store, [name, ONTOLOGY_GRAPH]):
+                found.append(Violation(graph=name, **result))
+                conforms = conforms and result["severity"] != "Violation"
+        if name in keys:
+            checked[name] = (keys[name], json.dumps({"conforms": conforms, "violations": [asdict(v) for v in found]}))
+        reuse[name] = {"conforms": conforms, "violations": [asdict(v) for v in found]}
     for name in targets:
-        if name in reuse:
-            conforms, found = reuse[name]["conforms"], [Violation(**v) for v in reuse[name]["violations"]]
-        else:
-            conforms, found = _check(store, name, core_shapes, constraints, ontology, shapes_path)
-            if name in keys:
-                checked[name] = (keys[name], json.dumps({"conforms": conforms,
-                                                         "violations": [asdict(v) for v in found]}))
-        report.violations += found
-        report.conforms = report.conforms and conforms
+        report.violations += [Violation(**v) for v in reuse[name]["violations"]]
+        report.conforms = report.conforms and reuse[name]["conforms"]
     summary.record_validation(checked)
     return report
-
-
-def _check(store: Store, name: str, core_shapes: rdflib.Graph, constraints: list[SparqlConstraint],
-           ontology: rdflib.Graph, shapes_path: Path) -> tuple[bool, list[Violation]]:
-    """Check one graph: SPARQL constraints on the store, the rest with pySHACL."""
-    import pyshacl
-
-    data = _graph(store, name or None)
-    data += ontology
-    conforms, results, text = pyshacl.validate(data, shacl_graph=core_shapes, inference="none", allow_warnings=True)
-    if not isinstance(results, rdflib.Graph):  # pySHACL could not use the shapes themselves
-        raise InputError(E231.format(path=shapes_path, cause=text.strip()))
-    found = _violations(results, name)
-    for constraint in constraints:
-        for result in constraint.results(store, [name, ONTOLOGY_GRAPH]):
-            found.append(Violation(graph=name, **result))
-            conforms = conforms and result["severity"] != "Violation"
-    return conforms, found
 
 
 def _file_hash(path: Path) -> str:
@@ -174,48 +161,6 @@ def _load_shapes(path: Path) -> rdflib.Graph:
         return rdflib.Graph().parse(path, format="turtle")
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(E231.format(path=path, cause=exc)) from exc
-
-
-def _graph(store: Store, graph: str | None) -> rdflib.Graph:
-    """The triples of one graph as an rdflib graph, term by term (no serialising and re-parsing)."""
-    data = rdflib.Graph()
-    terms: dict = {}
-    for quad in store.graph_quads(graph):
-        data.add((_term(quad.subject, terms), _term(quad.predicate, terms), _term(quad.object, terms)))
-    return data
-
-
-def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal, seen: dict):
-    found = seen.get(term)
-    if found is None:
-        if isinstance(term, ox.NamedNode):
-            found = rdflib.URIRef(term.value)
-        elif isinstance(term, ox.BlankNode):
-            found = rdflib.BNode(term.value)
-        elif term.language:
-            found = rdflib.Literal(term.value, lang=term.language)
-        elif term.datatype.value == _XSD_STRING:
-            found = rdflib.Literal(term.value)  # as rdflib reads a plain literal
-        else:
-            found = rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
-        seen[term] = found
-    return found
-
-
-def _violations(results: rdflib.Graph, graph: str) -> list[Violation]:
-    found = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        def one(prop):
-            value = results.value(result, prop)
-            return str(value) if value is not None else None
-
-        found.append(Violation(
-            graph=graph, focus=one(SH.focusNode), path=one(SH.resultPath), value=one(SH.value),
-            message=one(SH.resultMessage) or "does not conform",
-            severity=(one(SH.resultSeverity) or str(SH.Violation)).rsplit("#", 1)[-1],
-            shape=one(SH.sourceShape),
-        ))
-    return found
 
 
 def _short(iri: str) -> str:

@@ -172,3 +172,14 @@ gbs:NoChinaShape a sh:NodeShape ;
         assert "<https://graphbuild.org/id/country/china> China is mentioned: " in report.text
         assert validate_store(store).unchanged == 0  # the record holds the last validation of each graph
         assert validate_store(store).unchanged == 2
+
+
+def test_worker_processes_report_what_one_process_does(broken_store, monkeypatch):
+    import graphbuild.validate
+
+    with Store(broken_store, read_only=True) as store:
+        alone = validate_store(store, all_graphs=True)
+        monkeypatch.setattr(graphbuild.validate, "POOL_MIN_GRAPHS", 1)
+        monkeypatch.setattr(graphbuild.validate, "usable_cores", lambda: 2)
+        pooled = validate_store(store, all_graphs=True)
+    assert not pooled.conforms and pooled.text == alone.text
