@@ -146,3 +146,17 @@ def test_removing_every_document_leaves_an_empty_summary(store_copy, table):
         kg.remove(sorted({r["s"].value for r in kg.query("SELECT ?s WHERE { ?d gb:source ?s }")}))
         assert relation_count(kg.store) == 0 and entities(kg.store) == []
     assert summary_rows(store_copy, table) == 0
+
+
+def test_a_new_ontology_is_taken_into_account():
+    """Which properties are relations comes from the ontology graph: replacing it re-reads them."""
+    from graphbuild.vocab import ONTOLOGY_GRAPH
+
+    kg = KnowledgeGraph.in_memory()
+    kg.build(["China supports Pakistan."])
+    assert relation_count(kg.store) == 1
+    supports = "https://graphbuild.org/ontology#supports"
+    kept = [q for q in kg.store.graph_quads(ONTOLOGY_GRAPH) if q.subject.value != supports]
+    kg.store.replace_graph(ONTOLOGY_GRAPH, kept)
+    assert relation_count(kg.store) == 0
+    assert_summary_matches(kg.store)
