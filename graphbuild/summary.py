@@ -116,8 +116,8 @@ class Summary:
         """The caller has the raw pyoxigraph store and may write anything: trust nothing recorded."""
         with self._lock, self._db:
             self._raw = True
-            self._db.execute("DELETE FROM graphs")
-            self._db.execute("DELETE FROM validated")
+            for table in (*_PER_GRAPH, "graphs", "validated"):
+                self._db.execute(f"DELETE FROM {table}")
 
     # ------------------------------------------------------------------ keeping in step with the store
     def refresh(self) -> Summary:
