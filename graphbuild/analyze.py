@@ -28,7 +28,7 @@ from .errors import E241, InputError
 
 __all__ = ["analyze", "find_path", "format_analysis", "format_path", "resolve_entity"]
 
-_EXACT_BETWEENNESS_LIMIT = 3000  # nodes; above this, betweenness is estimated from a fixed sample
+_EXACT_BETWEENNESS_LIMIT = 500  # related entities; above this, betweenness is estimated from a fixed sample (linear time)
 
 
 def _simple(graph: nx.MultiDiGraph) -> nx.Graph:
@@ -54,8 +54,7 @@ def analyze(graph: nx.MultiDiGraph, top: int = 10) -> dict:
     """
     simple = _simple(graph)
     degree = nx.degree_centrality(simple) if len(simple) > 1 else {n: 0.0 for n in simple}
-    k = None if len(simple) <= _EXACT_BETWEENNESS_LIMIT else _EXACT_BETWEENNESS_LIMIT
-    betweenness = nx.betweenness_centrality(simple, k=k, seed=0) if len(simple) > 2 else {n: 0.0 for n in simple}
+    betweenness = _betweenness(simple)
     ranked = sorted(simple, key=lambda n: (-degree[n], -betweenness[n], -graph.nodes[n].get("mentions", 0),
                                            _label(graph, n)))
     central = [{"id": n, "label": _label(graph, n), "type": graph.nodes[n].get("type", ""),
@@ -74,6 +73,23 @@ def analyze(graph: nx.MultiDiGraph, top: int = 10) -> dict:
         "central": central,
         "communities": communities,
     }
+
+
+def _betweenness(simple: nx.Graph) -> dict:
+    """Normalised betweenness of every node, computed on the nodes that have a relation only.
+
+    An entity without relations lies on no path, so leaving the (many) isolated entities out
+    changes nothing but the normalisation, which is scaled back to the whole graph.
+    """
+    scores = {n: 0.0 for n in simple}
+    linked = simple.subgraph([n for n in simple if simple.degree(n) > 0])
+    n, m = len(simple), len(linked)
+    if m <= 2:
+        return scores
+    k = None if m <= _EXACT_BETWEENNESS_LIMIT else _EXACT_BETWEENNESS_LIMIT
+    scale = (m - 1) * (m - 2) / ((n - 1) * (n - 2))
+    scores.update({node: value * scale for node, value in nx.betweenness_centrality(linked, k=k, seed=0).items()})
+    return scores
 
 
 def resolve_entity(graph: nx.MultiDiGraph, name: str) -> str:

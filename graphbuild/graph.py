@@ -176,11 +176,12 @@ class KnowledgeGraph:
 
         return find_path(self.to_networkx(), a, b)
 
-    def validate(self, shapes: str | os.PathLike | None = None) -> ValidationReport:
-        """Check the graph against the SHACL shapes; returns a :class:`graphbuild.validate.ValidationReport`."""
+    def validate(self, shapes: str | os.PathLike | None = None, *, all_graphs: bool = False) -> ValidationReport:
+        """Check the graph against the SHACL shapes; returns a :class:`graphbuild.validate.ValidationReport`.
+        Graphs unchanged since their last validation keep their recorded result unless ``all_graphs``."""
         from .validate import validate_store
 
-        return validate_store(self.store, shapes)
+        return validate_store(self.store, shapes, all_graphs=all_graphs)
 
     def evaluate(self, gold: str | os.PathLike) -> EvalReport:
         """Score the asserted facts against a gold JSON Lines file; see :mod:`graphbuild.evaluate`."""

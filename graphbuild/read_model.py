@@ -21,46 +21,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .store import Store
-from .vocab import local_name
+from .vocab import ONTOLOGY_GRAPH, PREFIXES, local_name
 
-__all__ = ["EntityRow", "asserted_relations", "entities", "main_class", "relation_properties", "statement_counts"]
+__all__ = ["EntityRow", "asserted_relations", "entities", "main_class", "relation_count", "relation_properties",
+           "statement_counts"]
 
 # Classes that best describe an entity typed with several, most telling first.
 CLASS_PRIORITY = ("Person", "Organization", "Country", "City", "Place", "Event", "Group")
 
-_ENTITIES = """
-SELECT ?e ?mentions (SAMPLE(?l) AS ?label)
-       (GROUP_CONCAT(DISTINCT STR(?t); SEPARATOR=" ") AS ?types)
-       (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?aliases)
-WHERE {
-  # summed apart from the OPTIONAL joins below, which repeat rows (once per graph and per value)
-  { SELECT ?e (SUM(?n) AS ?mentions) WHERE {
-      { SELECT DISTINCT ?e ?g ?n WHERE { GRAPH ?g { ?e gb:mentionCount ?n } } }
-    } GROUP BY ?e }
-  OPTIONAL { ?e rdfs:label ?l }
-  OPTIONAL { ?e a ?t }
-  OPTIONAL { ?e skos:altLabel ?alt }
-} GROUP BY ?e ?mentions
+# The ontology's relation properties, labels and hierarchy: read from the ontology graph alone,
+# never with a property path over the document graphs.
+_ONTOLOGY = f"""
+SELECT ?p ?label ?parent WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{
+  ?p a gb:Relation . OPTIONAL {{ ?p rdfs:label ?label }} OPTIONAL {{ ?p rdfs:subPropertyOf ?parent }} }} }}
 """
-
-_PROPERTIES = """
-SELECT ?p (SAMPLE(?pl) AS ?label) (SAMPLE(?cl) AS ?category)
-WHERE {
-  ?p a gb:Relation .
-  OPTIONAL { ?p rdfs:label ?pl }
-  OPTIONAL { ?p rdfs:subPropertyOf* ?c . ?c rdfs:subPropertyOf gb:relatedTo ; rdfs:label ?cl .
-             FILTER(STRSTARTS(STR(?c), STR(gb:))) }
-} GROUP BY ?p
-"""
-
-_ASSERTED = """
-SELECT DISTINCT ?s ?p ?o WHERE { ?p a gb:Relation . ?s ?p ?o . FILTER(isIRI(?o) && ?p != gb:relatedTo) }
-"""
-
-_STATEMENT_COUNTS = """
-SELECT ?s ?p ?o (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a gb:Statement ; rdf:subject ?s ; rdf:predicate ?p ;
-  rdf:object ?o } GROUP BY ?s ?p ?o
-"""
+_ROOT = PREFIXES["gb"] + "relatedTo"
 
 
 @dataclass(frozen=True)
@@ -75,18 +50,9 @@ class EntityRow:
 
 
 def entities(store: Store) -> list[EntityRow]:
-    """Every entity in the store."""
-    found = []
-    for row in store.query(_ENTITIES):
-        iri = row["e"].value
-        found.append(EntityRow(
-            iri=iri,
-            label=_text(row["label"]) or local_name(iri),
-            types=tuple(sorted(_text(row["types"]).split())),
-            aliases=tuple(sorted(set(filter(None, _text(row["aliases"]).split("\x1f"))))),
-            mentions=int(float(_text(row["mentions"]) or 0)),
-        ))
-    return found
+    """Every entity in the store (from the store summary, so without a join over documents)."""
+    return [EntityRow(iri=iri, label=label or local_name(iri), types=types, aliases=aliases, mentions=mentions)
+            for iri, mentions, label, types, aliases in store.summary().entities()]
 
 
 def main_class(type_iris: tuple[str, ...] | list[str]) -> str:
@@ -104,20 +70,53 @@ def main_class(type_iris: tuple[str, ...] | list[str]) -> str:
 
 
 def relation_properties(store: Store) -> dict[str, tuple[str, str | None]]:
-    """Each relation property's label and its category's label (``None`` for open relations)."""
-    return {row["p"].value: (_text(row["label"]) or local_name(row["p"].value), _text(row["category"]) or None)
-            for row in store.query(_PROPERTIES)}
+    """Each relation property's label and its category's label (``None`` for open relations).
+
+    The lexicon's properties and their hierarchy come from the ontology graph, open relations
+    from the documents that declare them (through the store summary).
+    """
+    labels: dict[str, str] = {}
+    parents: dict[str, set[str]] = {}
+    for row in store.query(_ONTOLOGY):
+        prop = row["p"].value
+        if row["label"] is not None:
+            labels.setdefault(prop, row["label"].value)
+        parents.setdefault(prop, set())
+        if row["parent"] is not None:
+            parents[prop].add(row["parent"].value)
+    found = {prop: (label or local_name(prop), None) for prop, label in store.summary().open_relations().items()}
+    found.update({prop: (labels.get(prop) or local_name(prop), _category(prop, parents, labels)) for prop in parents})
+    return found
+
+
+def _category(prop: str, parents: dict[str, set[str]], labels: dict[str, str]) -> str | None:
+    """The label of ``prop``'s ancestor (or ``prop`` itself) right under ``gb:relatedTo``."""
+    seen, todo = set(), [prop]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if _ROOT in parents.get(current, ()) and current.startswith(PREFIXES["gb"]) and current in labels:
+            return labels[current]
+        todo += sorted(parents.get(current, ()))
+    return None
 
 
 def asserted_relations(store: Store) -> set[tuple[str, str, str]]:
     """``(subject, property, object)`` IRIs of every asserted relation."""
-    return {(row["s"].value, row["p"].value, row["o"].value) for row in store.query(_ASSERTED)}
+    return store.summary().asserted_relations()
+
+
+def relation_count(store: Store) -> int:
+    """How many asserted relations the store holds: distinct triples as :func:`asserted_relations`
+    gives them, counted in the store summary (cheap on any size of store)."""
+    return store.summary().relation_count()
 
 
 def statement_counts(store: Store) -> dict[tuple[str, str, str], int]:
     """How many statement nodes stand behind each ``(subject, property, object)``."""
-    return {(row["s"].value, row["p"].value, row["o"].value): int(row["n"].value)
-            for row in store.query(_STATEMENT_COUNTS)}
+    return store.summary().statement_counts()
 
 
 def _text(term: object) -> str:

@@ -20,11 +20,14 @@ import rdflib
 from .disk_space import disk_full_error, is_disk_full
 from .errors import E001, E002, E004, E005, E013, E016, QueryError, StoreError, StoreInUseError
 from .lock import StoreLock
+from .summary import SUMMARY_FILE, Summary
 from .vocab import PREFIXES
 
 __all__ = ["Store"]
 
 _WHERE = re.compile(r"error at (\d+):(\d+)")
+# The graph name that ends an N-Quads line (a triple line's object matches too, and is then no graph).
+_GRAPH_NAME = re.compile(rb"<([^<>]*)> \.\r?$", re.MULTILINE)
 
 
 class Store:
@@ -42,6 +45,7 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._lock: StoreLock | None = None
+        self._summary: Summary | None = None
         if self.path is None:
             self._ox = ox.Store()
             return
@@ -71,6 +75,9 @@ class Store:
                 with self._writing():
                     self._ox.flush()
         finally:
+            if self._summary is not None:
+                self._summary.close()
+                self._summary = None
             self._ox = None
             self._unlock()
 
@@ -99,8 +106,24 @@ class Store:
 
     @property
     def oxigraph(self) -> ox.Store:
-        """The underlying :class:`pyoxigraph.Store`, for callers that need its full API."""
+        """The underlying :class:`pyoxigraph.Store`, for callers that need its full API.
+
+        A caller may write through it behind the summary's back, so on a writable store the
+        summary (and the validation record) trust nothing recorded from then on.
+        """
+        if not self.read_only:
+            self._summary_for_writes().raw_access()
         return self._ox
+
+    # ------------------------------------------------------------------ the derived summary
+    def summary(self) -> Summary:
+        """The store summary (:mod:`graphbuild.summary`), in step with the store."""
+        return self._summary_for_writes().refresh()
+
+    def _summary_for_writes(self) -> Summary:
+        if self._summary is None:
+            self._summary = Summary(self, None if self.path is None else self.path / SUMMARY_FILE)
+        return self._summary
 
     # ------------------------------------------------------------------ documents
     def document_index(self) -> tuple[dict[str, str], dict[str, list[str]]]:
@@ -132,6 +155,7 @@ class Store:
         """Add N-Quads in one transaction (without holding Python's GIL while parsing and writing)."""
         with self._writing():
             self._ox.load(data, ox.RdfFormat.N_QUADS)
+            self._summary_for_writes().graphs_written(g.decode("utf-8") for g in set(_GRAPH_NAME.findall(data)))
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad] | bytes, *, also_drop: Iterable[str] = ()) -> None:
         """Replace named graph ``graph`` by ``quads`` and drop ``also_drop``, in one transaction.
@@ -140,8 +164,12 @@ class Store:
         and a SPARQL update atomically, so a crash leaves either the old state or the new one,
         never half a document.
         """
+        also_drop = list(also_drop)
         with self._writing():
-            self._replace_graph(graph, quads, list(also_drop))
+            self._replace_graph(graph, quads, also_drop)
+            summary = self._summary_for_writes()
+            summary.graphs_dropped(g for g in also_drop if g != graph)
+            summary.graphs_written([graph])
 
     def _replace_graph(self, graph: str, quads: Iterable[ox.Quad] | bytes, also_drop: list[str]) -> None:
         if not also_drop and not self._ox.contains_named_graph(ox.NamedNode(graph)):
@@ -159,23 +187,30 @@ class Store:
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         """Remove the named graphs ``graphs`` in one transaction."""
-        drops = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in dict.fromkeys(graphs))
+        graphs = list(dict.fromkeys(graphs))
+        drops = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs)
         if drops:
             with self._writing():
                 self._ox.update(drops)
+                self._summary_for_writes().graphs_dropped(graphs)
 
     # ------------------------------------------------------------------ reading
-    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *, union: bool = True):
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *, union: bool = True,
+              graphs: Iterable[str] | None = None, prefixes: Mapping[str, str] | None = None):
         """Run a SPARQL query with graphbuild's prefixes over the union of document graphs.
 
         ``bindings`` maps variable names to pyoxigraph terms (or Python strings, numbers and
         booleans, turned into literals); the engine substitutes them, no string formatting.
+        ``graphs``: query the merge of these named graphs (``""``: the default graph) instead of the union.
+        ``prefixes`` are declared besides graphbuild's.
         Returns what pyoxigraph returns; :mod:`graphbuild.query` makes rows of it.
         """
         substitutions = {ox.Variable(name): to_term(value) for name, value in (bindings or {}).items()}
+        dataset = {} if graphs is None else {"default_graph": [ox.NamedNode(g) if g else ox.DefaultGraph() for g in graphs]}
         try:
             return self._ox.query(
-                sparql, prefixes=PREFIXES, use_default_graph_as_union=union, substitutions=substitutions
+                sparql, prefixes={**PREFIXES, **(prefixes or {})}, use_default_graph_as_union=union and graphs is None,
+                substitutions=substitutions, **dataset
             )
         except SyntaxError as exc:
             update = _UPDATE_START.match(sparql)
@@ -196,6 +231,17 @@ class Store:
     def graph_quads(self, graph: str | None) -> Iterator[ox.Quad]:
         """The quads of named graph ``graph`` (``None``: of the default graph)."""
         return self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph() if graph is None else ox.NamedNode(graph))
+
+    def match(self, subject: ox.NamedNode | ox.BlankNode | None = None, predicate: ox.NamedNode | None = None,
+              object: ox.NamedNode | ox.BlankNode | ox.Literal | None = None,
+              graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        """The quads matching a pattern (``None`` matches anything), straight from the indexes."""
+        return self._ox.quads_for_pattern(subject, predicate, object, graph)
+
+    def graph_ntriples(self, graph: str | None) -> bytes:
+        """The triples of named graph ``graph`` (``None``: of the default graph) as N-Triples."""
+        return self._ox.dump(format=ox.RdfFormat.N_TRIPLES,
+                             from_graph=ox.DefaultGraph() if graph is None else ox.NamedNode(graph)) or b""
 
     def contains(self, quad: ox.Quad) -> bool:
         """True if ``quad`` is stored."""

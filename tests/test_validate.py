@@ -131,3 +131,55 @@ def test_every_class_graphbuild_writes_needs_a_label():
     report = validate_store(store)
     unlabelled = {v.focus for v in report.violations if v.path == PREFIXES["rdfs"] + "label"}
     assert unlabelled == set(entities), report.text
+
+
+def test_only_graphs_changed_since_the_last_validation_are_checked(runner, store_copy, tmp_path):
+    from graphbuild import KnowledgeGraph
+
+    first = runner.invoke(main, ["validate", "--store", str(store_copy), "--all"])
+    assert first.output.strip() == "conforms: 2 graphs checked, no violations"
+    again = runner.invoke(main, ["validate", "--store", str(store_copy)])
+    assert again.output.strip() == "conforms: 2 graphs checked (2 unchanged since the last validation, not checked again), no violations"
+    with KnowledgeGraph.open(store_copy) as kg:
+        kg.build(["China supports Pakistan."])
+        assert kg.validate().unchanged == 2  # only the new document was checked
+        assert kg.validate(all_graphs=True).unchanged == 0
+        # a write behind graphbuild's back is never covered by an old result
+        kg.store.oxigraph.update(PREFIX + BREAKAGES[0][1])
+        report = kg.validate()
+        assert report.unchanged == 0 and not report.conforms
+        assert BREAKAGES[0][2] in report.text
+    everything = runner.invoke(main, ["validate", "--store", str(store_copy), "--all"])
+    assert everything.exit_code == 1 and BREAKAGES[0][2] in everything.output
+    again = runner.invoke(main, ["validate", "--store", str(store_copy)])  # the recorded failure still counts
+    assert again.exit_code == 1 and BREAKAGES[0][2] in again.output
+
+
+def test_other_shapes_mean_a_fresh_check(store_copy, tmp_path):
+    from graphbuild.validate import SHAPES_PATH
+
+    with Store(store_copy, read_only=True) as store:
+        assert validate_store(store).conforms
+        strict = tmp_path / "strict.ttl"
+        strict.write_text(SHAPES_PATH.read_text(encoding="utf-8") + """
+gbs:NoChinaShape a sh:NodeShape ;
+    sh:targetNode <https://graphbuild.org/id/country/china> ;
+    sh:sparql [ a sh:SPARQLConstraint ; sh:message "China is mentioned: {?value}" ; sh:prefixes gbs: ;
+                sh:select "SELECT $this ?value WHERE { $this gb:mentionCount ?value }" ] .
+""", encoding="utf-8")
+        report = validate_store(store, strict)
+        assert report.unchanged == 0 and not report.conforms
+        assert "<https://graphbuild.org/id/country/china> China is mentioned: " in report.text
+        assert validate_store(store).unchanged == 0  # the record holds the last validation of each graph
+        assert validate_store(store).unchanged == 2
+
+
+def test_worker_processes_report_what_one_process_does(broken_store, monkeypatch):
+    import graphbuild.validate
+
+    with Store(broken_store, read_only=True) as store:
+        alone = validate_store(store, all_graphs=True)
+        monkeypatch.setattr(graphbuild.validate, "POOL_MIN_GRAPHS", 1)
+        monkeypatch.setattr(graphbuild.validate, "usable_cores", lambda: 2)
+        pooled = validate_store(store, all_graphs=True)
+    assert not pooled.conforms and pooled.text == alone.text

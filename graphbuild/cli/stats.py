@@ -20,7 +20,8 @@ def command(fmt, store):
     if fmt == "json":
         echo_json(stats)
         return
-    click.echo(f"documents: {stats['documents']}   quads: {stats['quads']}")
+    click.echo(f"documents: {stats['documents']}   quads: {stats['quads']}   "
+               f"asserted relations: {stats['asserted_relations']}")
     click.echo("entities by class:")
     for name, count in stats["entities"].items():
         click.echo(f"  {name:<24} {count}")

@@ -7,44 +7,38 @@ becomes plain frozen dataclasses, so that selection, layout and page assembly ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import pyoxigraph as ox
 
 from .. import read_model
 from ..read_model import main_class
 from ..store import Store
-from ..vocab import local_name
+from ..vocab import PREFIXES, local_name
 
 __all__ = ["Entity", "GraphData", "Relation", "Statement", "document_titles", "load_graph", "local_name",
-           "property_labels"]
+           "property_labels", "with_statements"]
 
 _DOCUMENTS = """
 SELECT DISTINCT ?d ?title WHERE { GRAPH ?d { ?d a gb:Document . OPTIONAL { ?d rdfs:label ?title } } } ORDER BY ?d
 """
 
-_STATEMENTS = """
-SELECT ?st (SAMPLE(?s) AS ?subject) (SAMPLE(?p) AS ?predicate) (SAMPLE(?o) AS ?object)
-       (SAMPLE(?sentence) AS ?text) (SAMPLE(?dt) AS ?doc) (SAMPLE(?begin) AS ?start)
-       (SAMPLE(?stx) AS ?st_text) (SAMPLE(?ptx) AS ?p_text) (SAMPLE(?otx) AS ?o_text)
-       (SAMPLE(?mod) AS ?modality) (SAMPLE(?neg) AS ?negated) (SAMPLE(?ass) AS ?is_asserted)
-       (SAMPLE(?al) AS ?attributed) (SAMPLE(?conf) AS ?confidence)
-       (GROUP_CONCAT(DISTINCT ?time; SEPARATOR="\\u001f") AS ?times)
-WHERE {
-  ?st a gb:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL { ?st gb:sentence ?sentence }
-  OPTIONAL { ?st nif:beginIndex ?begin }
-  OPTIONAL { ?st gb:document ?d . OPTIONAL { ?d rdfs:label ?dl } BIND(COALESCE(?dl, STR(?d)) AS ?dt) }
-  OPTIONAL { ?st gb:subjectText ?stx }
-  OPTIONAL { ?st gb:predicateText ?ptx }
-  OPTIONAL { ?st gb:objectText ?otx }
-  OPTIONAL { ?st gb:modality ?mod }
-  OPTIONAL { ?st gb:negated ?neg }
-  OPTIONAL { ?st gb:asserted ?ass }
-  OPTIONAL { ?st gb:confidence ?conf }
-  OPTIONAL { ?st gb:attributedTo ?a . OPTIONAL { ?a rdfs:label ?all } BIND(COALESCE(?all, STR(?a)) AS ?al) }
-  OPTIONAL { ?st gb:time ?time }
-} GROUP BY ?st ORDER BY ?doc ?start ?st
-"""
-
+# Statements are read straight from the quad indexes, each value within the statement's own
+# document graph (where its document and attributed speaker are labelled too): a SPARQL join over
+# the union of document graphs would repeat rows once per document that describes a node.
+_STATEMENTS_OF = "SELECT ?g ?st ?s ?p ?o WHERE { GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }"
+# The statement properties the viewer shows, by short names.
+_FIELDS = {PREFIXES["gb"] + "sentence": "sentence", PREFIXES["nif"] + "beginIndex": "begin",
+           PREFIXES["gb"] + "subjectText": "stx", PREFIXES["gb"] + "predicateText": "ptx",
+           PREFIXES["gb"] + "objectText": "otx", PREFIXES["gb"] + "modality": "mod", PREFIXES["gb"] + "negated": "neg",
+           PREFIXES["gb"] + "asserted": "ass", PREFIXES["gb"] + "confidence": "conf"}
+_GB = PREFIXES["gb"]
+_RDF = PREFIXES["rdf"]
+_FIELDS.update({_RDF + "subject": "s", _RDF + "predicate": "p", _RDF + "object": "o"})
+_TYPE, _STATEMENT = ox.NamedNode(_RDF + "type"), ox.NamedNode(_GB + "Statement")
+_READ = [ox.NamedNode(p) for p in (*_FIELDS, _GB + "time", _GB + "document", _GB + "attributedTo")]
+_LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
+_BULK_KEYS = 200  # relations above which one pass over every statement beats one look-up per relation
 
 @dataclass(frozen=True)
 class Entity:
@@ -100,8 +94,13 @@ class GraphData:
     relations: tuple[Relation, ...] = ()
 
 
-def load_graph(store: Store) -> GraphData:
+def load_graph(store: Store, *, statements: bool = True) -> GraphData:
     """Every entity, every relation between entities, and the statements behind each relation.
+
+    Entities, relations and whether each is asserted or denied come from the store summary, so
+    they cost the same on any size of store; the statements (sentences and all) are the bulk.
+    With ``statements=False`` relations carry none: choose what to draw first, then fill in
+    only those with :func:`with_statements`.
 
     >>> from graphbuild.store import Store
     >>> load_graph(Store(None))
@@ -111,17 +110,28 @@ def load_graph(store: Store) -> GraphData:
                                 mentions=row.mentions) for row in read_model.entities(store)}
     properties = read_model.relation_properties(store)
     asserted = read_model.asserted_relations(store)
-    statements = _statements(store)
+    factuality = store.summary().statement_factuality()
     relations = []
-    for key in sorted(asserted | statements.keys()):
+    for key in sorted(asserted | factuality.keys()):
         s, p, o = key
         if s not in entities or o not in entities:
             continue  # statements about literals or about things that are not entities
-        behind = tuple(statements.get(key, ()))
         label, category = properties.get(p, (local_name(p), None))
-        negated = key not in asserted and bool(behind) and all(st.negated for st in behind)
-        relations.append(Relation(s, o, p, label, category, key in asserted, negated, behind))
-    return GraphData(entities, tuple(relations))
+        total, _, denied = factuality.get(key, (0, 0, 0))
+        negated = key not in asserted and total > 0 and denied == total
+        relations.append(Relation(s, o, p, label, category, key in asserted, negated))
+    graph = GraphData(entities, tuple(relations))
+    return with_statements(store, graph) if statements else graph
+
+
+def with_statements(store: Store, graph: GraphData) -> GraphData:
+    """``graph`` with the statements behind each of its relations read from the store (only
+    those relations': a drawn neighbourhood costs a few look-ups, not a pass over the store)."""
+    keys = {(r.source, r.prop, r.target) for r in graph.relations}
+    found = _statements(store, keys if len(keys) <= _BULK_KEYS else None)
+    relations = tuple(replace(r, statements=tuple(found.get((r.source, r.prop, r.target), ())))
+                      for r in graph.relations)
+    return GraphData(graph.entities, relations)
 
 
 def property_labels(store: Store) -> dict[str, tuple[str, str | None]]:
@@ -134,26 +144,79 @@ def document_titles(store: Store) -> list[str]:
     return [_text(row["title"]) or row["d"].value for row in store.query(_DOCUMENTS)]
 
 
-def _statements(store: Store) -> dict[tuple[str, str, str], list[Statement]]:
+def _statements(store: Store, keys: set[tuple[str, str, str]] | None) -> dict[tuple[str, str, str], list[Statement]]:
+    """The statements behind each ``(subject, property, object)`` in ``keys`` (``None``: all)."""
+    by_statement: dict[str, dict] = {}
+    if keys is None:  # one pass over each property's quads
+        labels: dict[tuple[ox.NamedNode, ox.NamedNode], str] = {}
+        graphs: dict[str, ox.NamedNode] = {}
+        for quad in store.match(None, _TYPE, _STATEMENT, None):
+            by_statement[quad.subject.value] = {"times": []}
+            graphs[quad.subject.value] = quad.graph_name
+        for prop in _READ:
+            for quad in store.match(None, prop, None, None):
+                fields = by_statement.get(quad.subject.value)
+                if fields is None or graphs[quad.subject.value] != quad.graph_name:
+                    continue
+                _take(store, fields, prop.value, quad.object, quad.graph_name, labels)
+        by_statement = {st: f for st, f in by_statement.items() if {"s", "p", "o"} <= f.keys()}
+    else:  # look each relation's statements up (a join would scan every statement in the store)
+        for s, p, o in sorted(keys):
+            for row in store.query(_STATEMENTS_OF, {"s": ox.NamedNode(s), "p": ox.NamedNode(p), "o": ox.NamedNode(o)}):
+                by_statement.setdefault(row["st"].value, _statement_fields(store, row["st"], row["g"]))
     by_triple: dict[tuple[str, str, str], list[Statement]] = {}
-    for row in store.query(_STATEMENTS):
-        confidence = _text(row["confidence"])
+    for _, fields in sorted(by_statement.items(), key=_statement_order):
+        get = fields.get
         statement = Statement(
-            sentence=_text(row["text"]),
-            document=_text(row["doc"]),
-            subject_text=_text(row["st_text"]),
-            predicate_text=_text(row["p_text"]),
-            object_text=_text(row["o_text"]),
-            modality=_text(row["modality"]) or "asserted",
-            negated=_text(row["negated"]) == "true",
-            asserted=_text(row["is_asserted"]) != "false",
-            attributed_to=_text(row["attributed"]),
-            times=tuple(filter(None, _text(row["times"]).split("\x1f"))),
-            confidence=float(confidence) if confidence else None,
+            sentence=get("sentence") or "",
+            document=get("dt") or "",
+            subject_text=get("stx") or "",
+            predicate_text=get("ptx") or "",
+            object_text=get("otx") or "",
+            modality=get("mod") or "asserted",
+            negated=get("neg") == "true",
+            asserted=get("ass") != "false",
+            attributed_to=get("al") or "",
+            times=tuple(sorted(fields["times"])),
+            confidence=float(get("conf")) if get("conf") else None,
         )
-        key = (row["subject"].value, row["predicate"].value, row["object"].value)
-        by_triple.setdefault(key, []).append(statement)
+        by_triple.setdefault((fields["s"], fields["p"], fields["o"]), []).append(statement)
     return by_triple
+
+
+def _statement_fields(store: Store, statement: ox.NamedNode, graph: ox.NamedNode) -> dict:
+    """What the viewer shows of one statement, read from its quads in ``graph``."""
+    fields: dict = {"times": []}
+    labels: dict[tuple[ox.NamedNode, ox.NamedNode], str] = {}
+    for quad in store.match(statement, None, None, graph):
+        _take(store, fields, quad.predicate.value, quad.object, graph, labels)
+    return fields
+
+
+def _take(store: Store, fields: dict, prop: str, value, graph: ox.NamedNode, labels: dict) -> None:
+    """Note one value of a statement in ``fields`` (the first of each, every time)."""
+    if prop in _FIELDS:
+        fields.setdefault(_FIELDS[prop], value.value)
+    elif prop == _GB + "time":
+        if value.value not in fields["times"]:
+            fields["times"].append(value.value)
+    elif prop in (_GB + "document", _GB + "attributedTo"):
+        key = (value, graph)
+        if key not in labels:
+            labels[key] = _label_in(store, value, graph)
+        fields.setdefault("dt" if prop == _GB + "document" else "al", labels[key])
+
+
+def _label_in(store: Store, node: ox.NamedNode, graph: ox.NamedNode) -> str:
+    label = next(store.match(node, _LABEL, None, graph), None)
+    return label.object.value if label is not None else node.value
+
+
+def _statement_order(item: tuple[str, dict]) -> tuple:
+    """Statements by document title, then place in the text, then IRI."""
+    iri, fields = item
+    begin = fields.get("begin")
+    return (fields.get("dt") or "", begin is not None, int(begin) if begin and begin.lstrip("-").isdigit() else 0, iri)
 
 
 def _text(term: object) -> str:
