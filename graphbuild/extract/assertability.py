@@ -103,6 +103,11 @@ def clause_problem(verb: Token, arguments: tuple[Argument, Argument], kind: str,
     """
     if kind == "verb" and any(child.dep_ == "oprd" for child in verb.children):
         return "object complement left out"
+    # "described the range as ...", "attributes success to ...": the parser may hang it on the object
+    near = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
+    if kind == "verb" and any(child.dep_ == "prep" and f"{verb.lemma_}:{child.lower_}" in resources("en").words(
+            "two-complement-verbs") for child in near):
+        return "object complement left out"
     if kind == "verb" and not in_lexicon and _object_made_to_act(verb, arguments[1], offset):
         return "what the object is made to do left out"
     for arg, role in zip(arguments, ("subject", "object")):

@@ -396,3 +396,12 @@ def test_a_title_two_people_hold_stays_open():
 
 def test_an_unresolved_title_is_no_argument():
     assert not _any(asserted("The Prime Minister applauded Singapore Airlines."), None, "applaud")
+
+
+@pytest.mark.parametrize("text, predicate", [
+    pytest.param("Steve Jobs described the new tablet as a magical device.", "describe", id="describe-as"),
+    pytest.param("Morgan Stanley attributes Nvidia's success to its chips.", "attribute", id="attribute-to"),
+    pytest.param("The NTSB compared the crash to a 2009 accident.", "compare", id="compare-to"),
+])
+def test_a_verb_whose_object_needs_a_second_complement_is_not_asserted_with_the_object_alone(text, predicate):
+    assert not _any(asserted(text), None, predicate)
