@@ -22,7 +22,8 @@ import numpy as np
 __all__ = ["SMALL", "layout", "page_layout"]
 
 SMALL = 400  # up to this many nodes networkx's exact spring layout is fast enough
-SPACING = 110.0  # ideal edge length in screen pixels at zoom 1
+SPACING = 110.0  # ideal edge length in screen pixels at zoom 1 (whole-graph layout)
+GAP = 45.0  # typical distance from a node to its nearest neighbour in a page's first view, at zoom 1
 
 
 def layout(n: int, edges: list[tuple[int, int]], *, seed: int = 7, iterations: int | None = None) -> np.ndarray:
@@ -67,8 +68,7 @@ def page_layout(n: int, edges: list[tuple[int, int]], first: list[int], *, seed:
         index = {node: i for i, node in enumerate(core)}
         inner = np.array([(index[a], index[b]) for a, b in pairs.tolist() if a in index and b in index],
                          dtype=np.int64).reshape(-1, 2)
-        xy = _core_layout(len(core), inner, [community[node] for node in core], seed=seed)
-        pos[core] = xy * (SPACING / _typical_gap(xy, seed))
+        pos[core] = GAP * _core_layout(len(core), inner, [community[node] for node in core], seed=seed)
     placed = np.zeros(n, dtype=bool)
     placed[core] = True
     _place_near_neighbours(pos, placed, pairs)
@@ -95,25 +95,62 @@ def communities(n: int, pairs: np.ndarray, *, seed: int = 7, smallest: int = 3) 
 
 
 def _core_layout(n: int, pairs: np.ndarray, community: list[int], *, seed: int) -> np.ndarray:
-    """ForceAtlas2 started from community centres on a circle, edges inside a community pulling harder."""
-    if n == 1:
-        return np.zeros((1, 2))
-    rng = np.random.default_rng(seed)
-    groups = sorted(set(community))
-    angle = {c: 2 * math.pi * k / len(groups) for k, c in enumerate(groups)}
-    radius = math.sqrt(n)
-    start = np.array([[radius * math.cos(angle[c]), radius * math.sin(angle[c])] for c in community])
-    start += rng.normal(0, radius / 4, (n, 2))
-    if n > SMALL:
-        return grid_spring(n, pairs, seed=seed, iterations=60)
+    """Each connected component laid out on its own at unit spacing, then packed in rows, biggest first."""
     graph = nx.Graph()
     graph.add_nodes_from(range(n))
-    for a, b in pairs.tolist():
-        same = community[a] == community[b] and community[a] >= 0
-        graph.add_edge(a, b, weight=1.0 if same else 0.25)
-    pos = nx.forceatlas2_layout(graph, pos={i: start[i] for i in range(n)}, max_iter=150, seed=seed,
-                                scaling_ratio=4.0, gravity=2.0, weight="weight", distributed_action=True)
-    return pull_in_outliers(np.array([pos[i] for i in range(n)], dtype=float), quantile=0.9, squeeze=0.3)
+    graph.add_edges_from(pairs.tolist())
+    parts = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    pos = np.zeros((n, 2))
+    boxes = []
+    for members in parts:
+        xy = _component_layout(graph.subgraph(members), members, community, seed=seed)
+        xy -= xy.min(axis=0)
+        pos[members] = xy
+        boxes.append((members, xy.max(axis=0) + 1.5))  # a margin between neighbouring boxes
+    _pack(pos, boxes)
+    return pos
+
+
+def _component_layout(graph: nx.Graph, members: list[int], community: list[int], *, seed: int) -> np.ndarray:
+    """One connected component at unit spacing: a point, a line, or ForceAtlas2 started from
+    community centres on a circle, edges inside a community pulling harder (grid spring beyond SMALL)."""
+    n = len(members)
+    if n <= 2:
+        return np.array([[0.0, 0.0], [0.8, 1.2]][:n])  # a pair stands upright: rows of them stay apart
+    index = {node: i for i, node in enumerate(members)}
+    pairs = np.array([(index[a], index[b]) for a, b in graph.edges()], dtype=np.int64).reshape(-1, 2)
+    if n > SMALL:
+        xy = grid_spring(n, pairs, seed=seed, iterations=60)
+    else:
+        rng = np.random.default_rng(seed)
+        groups = sorted({community[m] for m in members})
+        angle = {c: 2 * math.pi * k / len(groups) for k, c in enumerate(groups)}
+        radius = math.sqrt(n)
+        start = np.array([[radius * math.cos(angle[community[m]]), radius * math.sin(angle[community[m]])]
+                          for m in members]) + rng.normal(0, radius / 4, (n, 2))
+        weighted = nx.Graph()
+        weighted.add_nodes_from(range(n))
+        for a, b in pairs.tolist():
+            same = community[members[a]] == community[members[b]] and community[members[a]] >= 0
+            weighted.add_edge(a, b, weight=1.0 if same else 0.25)
+        found = nx.forceatlas2_layout(weighted, pos={i: start[i] for i in range(n)}, max_iter=200, seed=seed,
+                                      scaling_ratio=4.0, gravity=1.0, weight="weight")
+        xy = np.array([found[i] for i in range(n)], dtype=float)
+    return xy / _typical_gap(xy, seed)
+
+
+def _pack(pos: np.ndarray, boxes: list[tuple[list[int], np.ndarray]]) -> None:
+    """Shelf packing: boxes (already at the origin) left to right in rows under the first, the rows
+    about as wide as the first box or as the square root of the total area, whichever is wider."""
+    area = sum(float(size[0] * size[1]) for _, size in boxes)
+    width = max(float(boxes[0][1][0]), math.sqrt(area * 1.5))
+    x = y = row_height = 0.0
+    for members, size in boxes:
+        if x > 0 and x + size[0] > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        pos[members] += (x, y)
+        x += size[0]
+        row_height = max(row_height, float(size[1]))
 
 
 def _place_near_neighbours(pos: np.ndarray, placed: np.ndarray, pairs: np.ndarray) -> None:
@@ -134,7 +171,7 @@ def _place_near_neighbours(pos: np.ndarray, placed: np.ndarray, pairs: np.ndarra
         for node, at in sorted(first_anchor.items()):
             k = around.get(at, 0)
             around[at] = k + 1
-            turn, ring = k * 2.39996, SPACING * (0.9 + 0.25 * math.sqrt(k))
+            turn, ring = k * 2.39996, GAP * (1.5 + 0.4 * math.sqrt(k))
             pos[node] = pos[at] + ring * np.array([math.cos(turn), math.sin(turn)])
             placed[node] = True
 
@@ -148,9 +185,10 @@ def _place_in_rows(pos: np.ndarray, placed: np.ndarray) -> None:
         low, high = pos[placed].min(axis=0), pos[placed].max(axis=0)
     else:
         low = high = np.zeros(2)
-    per_row = max(4, int((high[0] - low[0]) / SPACING) + 1, int(math.sqrt(len(rest))))
+    step = 2 * GAP
+    per_row = max(4, int((high[0] - low[0]) / step) + 1, int(math.sqrt(len(rest))))
     for k, node in enumerate(rest.tolist()):
-        pos[node] = (low[0] + SPACING * (k % per_row), high[1] + SPACING * (1.5 + k // per_row))
+        pos[node] = (low[0] + step * (k % per_row), high[1] + step * (1.5 + k // per_row))
     placed[rest] = True
 
 
