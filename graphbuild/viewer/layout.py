@@ -23,7 +23,7 @@ __all__ = ["SMALL", "layout", "page_layout"]
 
 SMALL = 400  # up to this many nodes networkx's exact spring layout is fast enough
 SPACING = 110.0  # ideal edge length in screen pixels at zoom 1 (whole-graph layout)
-GAP = 45.0  # typical distance from a node to its nearest neighbour in a page's first view, at zoom 1
+GAP = 60.0  # typical distance from a node to its nearest neighbour in a page's first view, at zoom 1
 
 
 def layout(n: int, edges: list[tuple[int, int]], *, seed: int = 7, iterations: int | None = None) -> np.ndarray:

@@ -48,6 +48,9 @@
   const yearSelect = byId("gb-year");
   const communityBox = byId("gb-community");
   const state = { budget: meta.budget, pinned: new Set() };
+  uncertainBox.checked = !!meta.showUncertain;
+  conceptsBox.checked = !meta.hideConcepts;
+  isolatedBox.checked = !whole;
   let visible = new Uint8Array(N);
   let behindMore = 0;
 
@@ -205,6 +208,7 @@
   }
 
   computeVisible();
+  nodeView.refresh();
   drawEdges();
 
   // ------------------------------------------------------------------ the network
@@ -215,7 +219,7 @@
     interaction: { hover: !meta.large, tooltipDelay: 150, hideEdgesOnDrag: meta.large,
       hideEdgesOnZoom: meta.large, keyboard: false, multiselect: false },
     nodes: { shape: "dot", borderWidth: 1, font: { size: 14, color: "#222", strokeWidth: 3, strokeColor: "#fff" },
-      scaling: { min: 7, max: 30, label: { enabled: false, maxVisible: 28, drawThreshold: 5 } } },
+      scaling: { min: 6, max: 24, label: { enabled: false, maxVisible: 28, drawThreshold: 5 } } },
     edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, width: 1, selectionWidth: 2, hoverWidth: 1,
       font: { size: 10, color: "#444", align: "middle", strokeWidth: 3, strokeColor: "#fff" },
       scaling: { label: { drawThreshold: 6 } }, smooth: false },
@@ -368,9 +372,8 @@
     state.budget = meta.budget;
     state.pinned.clear();
   }
-  setDefaults();
   byId("gb-isolated-count").textContent = isolatedCount();
-  computeVisible();
+  refresh();
 
   uncertainBox.addEventListener("change", () => refresh());
   conceptsBox.addEventListener("change", () => refresh());
