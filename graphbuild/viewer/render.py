@@ -7,7 +7,7 @@ import html
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -15,6 +15,11 @@ from ..atomic import atomic_write
 from ..errors import E007, OutputError
 from ..store import Store
 from .data import document_titles, load_graph
+
+try:  # the store reads that fill in statements after choosing (viewer.data, from the read-speed work)
+    from .data import with_statements
+except ImportError:  # until then every statement is read with the graph
+    with_statements = None
 from .layout import page_layout
 from .page import build_page
 from .payload import build_payload
@@ -67,12 +72,16 @@ def page_html(store: Store, *, title: str | None = None, focus: str | None = Non
     """The viewer page for ``store`` and a report of what it draws (see :func:`render_graph`)."""
     step = progress or (lambda _: None)
     step("reading the store")
-    graph = load_graph(store)
+    # the sentences behind relations are the bulk of a store: read them for the chosen relations only
+    graph = load_graph(store, statements=False) if with_statements else load_graph(store)
     if construct is not None:
         graph = from_construct(store, construct, graph)
     step("choosing what to show")
     selection = choose(graph, focus=focus, hops=hops, max_nodes=max_nodes, include_uncertain=show_uncertain,
                        budget=budget)
+    if with_statements:
+        step("reading the sentences behind the chosen relations")
+        selection = replace(selection, graph=with_statements(store, selection.graph))
     drawn = selection.graph
     index = {iri: i for i, iri in enumerate(drawn.entities)}
     counted = [r for r in drawn.relations if show_uncertain or r.asserted]
