@@ -260,7 +260,9 @@ def test_double_clicking_a_node_adds_its_neighbours(chromium, wikinews_page):
         return [i, [...hidden(i)].sort((a, b) => a - b)];""")
     assert waiting, "no shown entity has a hidden neighbour"
     before = chromium.execute_script(f"return {VIEWER}.nodeView.length")
-    chromium.execute_script(f"{VIEWER}.network.focus(arguments[0], {{scale: 1.5}})", node)
+    chromium.execute_script(f"{VIEWER}.network.focus(arguments[0], {{scale: 1.5, animation: false}})", node)
+    assert chromium.execute_script(f"""const n = {VIEWER}.network; const c = document.querySelector('#gb-network canvas');
+        return n.getNodeAt({{x: c.clientWidth / 2, y: c.clientHeight / 2}})""") == node  # nothing on top of it
     ActionChains(chromium).move_to_element(canvas(chromium)).double_click().perform()
     wait_for(chromium, f"{VIEWER}.nodeView.length > {before}")
     assert chromium.execute_script(f"return {VIEWER}.nodeView.length") == before + len(waiting)

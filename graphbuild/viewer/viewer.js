@@ -105,12 +105,13 @@
     behindMore = 0;
     for (let i = 0; i < N; i++) {  // nodes come most important first
       if (!classOn[data.nodes[i][1]]) continue;
-      if (state.pinned.has(i)) { next[i] = 1; continue; }
+      const pinned = state.pinned.has(i);  // added by the user: shown whatever the toggles say
+      next[i] = pinned ? 1 : 0;
       if (!conceptsBox.checked && isGeneric(i)) continue;
       if ((!isolatedBox.checked || filtering) && live[i] === 0) continue;
       if (data.nodes[i][8] < least) continue;
-      if (taken >= state.budget) { behindMore++; continue; }
-      taken++;
+      if (taken >= state.budget) { if (!pinned) behindMore++; continue; }
+      taken++;  // a pinned node takes its place in the budget too, so pinning shows nothing else
       next[i] = 1;
     }
     visible = next;
@@ -449,7 +450,12 @@
     if (!panel.hidden && panelNode === i) showNode(i);
     return added.length;
   }
-  network.on("doubleClick", (params) => { if (params.nodes.length) expand(params.nodes[0]); });
+  // the browser's own double-click (vis-network's tap counting misses a double-click on a busy page)
+  byId("gb-network").addEventListener("dblclick", (event) => {
+    const box = byId("gb-network").getBoundingClientRect();
+    const at = network.getNodeAt({ x: event.clientX - box.left, y: event.clientY - box.top });
+    if (at !== undefined) expand(at);
+  });
 
   // ------------------------------------------------------------------ side panel
   const panel = byId("gb-panel");
