@@ -20,7 +20,7 @@ takes to redraw one frame once ready (what panning and zooming cost).
 
 With ``--stores``, it measures built stores instead (such as /work/scale/store-200 and
 store-2000, opened read-only): the seconds of ``graphbuild render`` as a command (whole
-process), split into its steps (reading the store, choosing, layout, writing), of
+process), split into its steps (reading the store, choosing, reading the sentences behind the chosen relations, layout, writing), of
 ``render --focus`` on the most connected entity, of a second ``render`` that finds the page up to
 date, and the seconds Chromium takes to open the page until it is interactive; time to
 interactive is the render plus the opening. The baseline in the same run is reading the store
@@ -191,7 +191,7 @@ def measure_stores(stores: list[Path], cap: float) -> None:
     from graphbuild.viewer.select import choose
 
     workdir = Path(tempfile.mkdtemp(prefix="render-stores-"))
-    header = (f"{'store':<28} {'entities':>8} | {'read s (baseline)':>17} | {'render s':>8} {'steps: read/choose/layout/write':>31} "
+    header = (f"{'store':<28} {'entities':>8} | {'read s (baseline)':>17} | {'render s':>8} {'steps: read/choose/sentences/layout/write':>41} "
               f"{'ratio':>6} | {'focus s':>7} {'unchanged s':>11} | {'open s':>6} {'interactive s':>13}")
     print(header)
     print("-" * len(header))
@@ -217,7 +217,7 @@ def measure_stores(stores: list[Path], cap: float) -> None:
             assert second["unchanged"], "the second render should find the page up to date"
             (opened,), _ = time_page(page, ["window.graphbuildViewer.readyAt"], "graphbuildViewer.network", cap, workdir)
             split = "/".join(f"{v:.1f}" for v in steps)
-            print(f"{str(store_path):<28} {report['nodes']:>8} | {read:>17.1f} | {whole:>8.1f} {split:>31} "
+            print(f"{str(store_path):<28} {report['nodes']:>8} | {read:>17.1f} | {whole:>8.1f} {split:>41} "
                   f"{whole / read:>5.1f}x | {focus:>7.1f} {again:>11.1f} | {opened or float('nan'):>6.2f} "
                   f"{whole + (opened or float('nan')):>13.1f}", flush=True)
             print(f"  focus: {top!r}; first view {report['first']} of {report['nodes']} entities, "

@@ -146,8 +146,14 @@ def render_stamp(store: Store, options: dict) -> str:
     """A digest of what a page is made from: each document graph and its content hash, the render
     options, and the viewer's own code (so a new version redraws)."""
     digest = hashlib.sha256()
-    for row in store.query(_DOCUMENT_VERSIONS):
-        digest.update(f"{row['d'].value} {row['hash'].value if row['hash'] is not None else ''}\n".encode())
+    summary = getattr(store, "summary", None)  # the store summary's write stamps, where the store keeps one
+    if summary is not None:
+        versions = sorted(summary().graph_stamps().items())
+    else:
+        versions = [(row["d"].value, row["hash"].value if row["hash"] is not None else "")
+                    for row in store.query(_DOCUMENT_VERSIONS)]
+    for graph, version in versions:
+        digest.update(f"{graph} {version}\n".encode())
     digest.update(json.dumps(options, sort_keys=True).encode())
     for name in ("viewer.js", "viewer.html", "viewer.css", "payload.py", "select.py", "layout.py", "render.py"):
         digest.update(resources.files(__package__).joinpath(name).read_bytes())
