@@ -18,16 +18,28 @@ drawn and interactive:
 Also printed: Python seconds to write each page, its size, and the milliseconds vis-network
 takes to redraw one frame once ready (what panning and zooming cost).
 
+With ``--stores``, it measures built stores instead (such as /work/scale/store-200 and
+store-2000, opened read-only): the seconds of ``graphbuild render`` as a command (whole
+process), split into its steps (reading the store, choosing, reading the sentences behind the chosen relations, layout, writing), of
+``render --focus`` on the most connected entity, of a second ``render`` that finds the page up to
+date, and the seconds Chromium takes to open the page until it is interactive; time to
+interactive is the render plus the opening. The baseline in the same run is reading the store
+alone (``load_graph``), so the ratio shows what selection, layout and page writing add to it.
+
     python bench/render_scale.py [--sizes 500 2000 5000] [--cap 240]
+    python bench/render_scale.py --stores /work/scale/store-200 /work/scale/store-2000
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -165,11 +177,64 @@ def time_page(path: Path, moments: list[str], network: str, cap: float, workdir:
         driver.quit()
 
 
+def render_command(store: Path, out: Path, *extra: str) -> tuple[float, dict]:
+    """Seconds of ``graphbuild render`` run as its own process, and its JSON report."""
+    started = time.perf_counter()
+    command = shutil.which("graphbuild", path=os.path.dirname(sys.executable)) or "graphbuild"
+    done = subprocess.run([command, "render", "--store", str(store), "-o", str(out),
+                           "--format", "json", *extra], capture_output=True, text=True, check=True)
+    return time.perf_counter() - started, json.loads(done.stdout)
+
+
+def measure_stores(stores: list[Path], cap: float) -> None:
+    from graphbuild.viewer import render
+    from graphbuild.viewer.select import choose
+
+    workdir = Path(tempfile.mkdtemp(prefix="render-stores-"))
+    header = (f"{'store':<28} {'entities':>8} | {'read s (baseline)':>17} | {'render s':>8} {'steps: read/choose/sentences/layout/write':>41} "
+              f"{'ratio':>6} | {'focus s':>7} {'unchanged s':>11} | {'open s':>6} {'interactive s':>13}")
+    print(header)
+    print("-" * len(header))
+    try:
+        for store_path in stores:
+            with Store(store_path, read_only=True) as store:
+                t = time.perf_counter()
+                graph = load_graph(store)
+                read = time.perf_counter() - t
+                top = graph.entities[next(iter(choose(graph).graph.entities))].label
+                marks = [time.perf_counter()]
+
+                def step(name: str) -> None:
+                    marks.append(time.perf_counter())
+
+                page = workdir / f"{store_path.name}.html"
+                render.render_graph(store, page, force=True, progress=step)
+                marks.append(time.perf_counter())
+                steps = [b - a for a, b in zip(marks[1:], marks[2:])]
+            whole, report = render_command(store_path, page, "--force")
+            focus, _ = render_command(store_path, workdir / "focus.html", "--focus", top, "--force")
+            again, second = render_command(store_path, page)
+            assert second["unchanged"], "the second render should find the page up to date"
+            (opened,), _ = time_page(page, ["window.graphbuildViewer.readyAt"], "graphbuildViewer.network", cap, workdir)
+            split = "/".join(f"{v:.1f}" for v in steps)
+            print(f"{str(store_path):<28} {report['nodes']:>8} | {read:>17.1f} | {whole:>8.1f} {split:>41} "
+                  f"{whole / read:>5.1f}x | {focus:>7.1f} {again:>11.1f} | {opened or float('nan'):>6.2f} "
+                  f"{whole + (opened or float('nan')):>13.1f}", flush=True)
+            print(f"  focus: {top!r}; first view {report['first']} of {report['nodes']} entities, "
+                  f"{report['edges']} relations", flush=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
     parser.add_argument("--cap", type=float, default=240.0, help="seconds to wait for a pyvis page")
+    parser.add_argument("--stores", type=Path, nargs="+", help="built stores to render (read-only)")
     args = parser.parse_args()
+    if args.stores:
+        measure_stores(args.stores, args.cap)
+        return
     workdir = Path(tempfile.mkdtemp(prefix="render-scale-"))
     print("pyvis defaults load vis-network from a CDN (blank page offline): this run inlines the same local "
           "vis-network file into the pyvis page so that it can draw at all.")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import random
+import re
+import sys
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -43,7 +47,7 @@ def canvas(driver):
 def test_seeds_graph_draws_offline_without_errors(chromium, seeds_page):
     path, report = seeds_page
     open_page(chromium, path)
-    assert chromium.execute_script(f"return {VIEWER}.nodeView.length") == report.nodes > 50
+    assert chromium.execute_script(f"return {VIEWER}.nodeView.length") == report.first > 15
     assert png_colours(canvas(chromium).screenshot_as_png) > 20, "the network canvas is blank"
     assert console_errors(chromium) == []
     assert requests_made(chromium, path) == []
@@ -73,7 +77,7 @@ def test_clicking_an_edge_shows_the_sentences_behind_it(chromium, tmp_path):
         return d.edges.findIndex(e => d.nodes[e[0]][0] === 'China' && d.props[e[2]][0] === 'supports');""")
     # bring the middle of the edge to the centre of the canvas, then click there like a user
     chromium.execute_script(f"""const n = {VIEWER}.network;
-        const middle = n.body.edges[arguments[0]].edgeType.getPoint(0.5);
+        const middle = n.body.edges[{VIEWER}.bundleOf[arguments[0]]].edgeType.getPoint(0.5);
         n.moveTo({{position: middle, scale: 1.5}});""", edge)
     ActionChains(chromium).move_to_element(canvas(chromium)).click().perform()
     wait_for(chromium, "!document.getElementById('gb-panel').hidden")
@@ -92,23 +96,41 @@ def test_filters_and_the_uncertain_toggle(chromium, tmp_path):
     path = tmp_path / "small.html"
     render_graph(trig_store("viewer_small.trig"), path)
     open_page(chromium, path)
-    count = f"[{VIEWER}.nodeView.length, {VIEWER}.edgeView.length]"
-    assert chromium.execute_script(f"return {count}") == [6, 5]  # 2 statements are not asserted: hidden
+    count = f"[{VIEWER}.nodeView.length, {VIEWER}.edgeView.length, {VIEWER}.counts.relations]"
+    assert chromium.execute_script(f"return {count}") == [6, 4, 5]  # 2 relations are not asserted: hidden
     chromium.find_element(By.ID, "gb-uncertain").click()
-    assert chromium.execute_script(f"return {count}") == [6, 7]
+    assert chromium.execute_script(f"return {count}") == [6, 5, 5]
+    assert chromium.execute_script(f"return {VIEWER}.counts.uncertain") == 2
     dashed = chromium.execute_script(f"return {VIEWER}.edgeView.get().filter(e => e.dashes).map(e => e.label).sort()")
-    assert dashed == ["accuses", "not opposes"]
+    assert dashed == ["accuses"]  # "not opposes" joins "supports" in the China-Pakistan bundle
+    bundles = chromium.execute_script(f"const v = {VIEWER}; return v.edgeView.get().filter(e => e.label.endsWith("
+                                      "'relations')).map(e => [v.data.nodes[e.from][0], v.data.nodes[e.to][0], e.label])")
+    assert sorted(sorted(b[:2]) + [b[2]] for b in bundles) == [["China", "Pakistan", "2 relations"],
+                                                              ["Pakistan", "Taliban", "2 relations"]]
     person = chromium.find_element(By.XPATH, "//ul[@id='gb-classes']//label[span[text()='Person']]/input")
     person.click()
-    assert chromium.execute_script(f"return {count}") == [4, 5]  # Ishaq Dar and Wang Yi hidden with their edges
-    assert "4 visible" in chromium.find_element(By.ID, "gb-status").text
+    assert chromium.execute_script(f"return {count}")[:2] == [4, 3]  # Ishaq Dar and Wang Yi hidden with their edges
+    assert chromium.find_element(By.ID, "gb-status").text.startswith("4 of 6 entities")
     support = chromium.find_element(By.XPATH, "//ul[@id='gb-categories']//label[span[text()='support']]/input")
     support.click()
-    assert chromium.execute_script(f"return {count}") == [4, 4]
+    assert chromium.execute_script(f"return {count}")[:2] == [4, 3]
     # searching a hidden entity turns its class back on
     assert chromium.execute_script(f"return {VIEWER}.search('islamic republic of pakistan')") >= 0
     assert chromium.execute_script(f"return {VIEWER}.search('Wang')") >= 0
     assert chromium.execute_script(f"return {count}")[0] == 6
+
+
+def test_tooltip_and_panel_give_the_same_relation_count(chromium, seeds_page):
+    path, _ = seeds_page
+    open_page(chromium, path)
+    node = chromium.execute_script(f"return {VIEWER}.findNode('Pakistan')")
+    title = chromium.execute_script(f"return {VIEWER}.nodes.get(arguments[0]).title", node)
+    chromium.execute_script(f"{VIEWER}.showNode(arguments[0])", node)
+    heading = chromium.find_element(By.CSS_SELECTOR, "#gb-panel-body h3").text
+    stated = re.search(r"relations: (\d+)", title).group(1)
+    assert heading.startswith(f"Relations: {stated} ") and int(stated) > 10
+    listed = int(re.search(r"(\d+) listed", heading).group(1))
+    assert listed == len(chromium.find_elements(By.CSS_SELECTOR, "#gb-panel-body .gb-rel li")) > 10
 
 
 @pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "escaping-alone"])
@@ -170,7 +192,119 @@ def test_a_large_graph_opens_with_positions_fixed(chromium, tmp_path):
     open_page(chromium, path)
     state = chromium.execute_script(f"const v = {VIEWER}; return [v.nodeView.length, v.data.meta.large,"
                                     " v.network.physics.physicsEnabled, document.getElementById('gb-status').textContent]")
-    assert state[:3] == [1000, True, False]
-    assert "200 left out" in state[3]
+    assert state[:3] == [200, True, False]  # the first view; "show more" adds the next 200
+    assert "200 entities not in this page" in state[3]
+    chromium.find_element(By.ID, "gb-more").click()
+    assert chromium.execute_script(f"return {VIEWER}.nodeView.length") == 400
     assert png_colours(canvas(chromium).screenshot_as_png) > 5
+    assert console_errors(chromium) == []
+
+
+# ---------------------------------------------------------------- the first view, at two sizes
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+
+@pytest.fixture(scope="module")
+def wikinews_page(tmp_path_factory):
+    """200 distinct articles made from the shared Wikinews articles, built and rendered once."""
+    from wikinews_corpus import WIKINEWS, write_corpus
+
+    from graphbuild import KnowledgeGraph
+
+    if not WIKINEWS.is_dir():
+        pytest.fail(f"the shared Wikinews articles are missing from {WIKINEWS}")
+    folder = tmp_path_factory.mktemp("wikinews-200")
+    write_corpus(200, folder / "corpus")
+    with KnowledgeGraph.open(folder / "store") as kg:
+        kg.build([folder / "corpus"])
+        report = kg.render(folder / "graph.html")
+    return folder / "graph.html", report
+
+
+FIRST_VIEW = f"""const v = {VIEWER}; const d = v.data;
+  const shown = d.nodes.map((n, i) => i).filter(i => v.isVisible(i));
+  const central = shown.slice().sort((a, b) => d.nodes[b][8] - d.nodes[a][8] || a - b).slice(0, 20);
+  return {{shown: shown, flagged: d.nodes.map((n, i) => i).filter(i => d.nodes[i][10] === 1),
+          central: central.map(i => [d.nodes[i][0], v.inViewport(i), v.labelPixels(i)]),
+          hiddenStronger: d.nodes.map((n, i) => i).filter(i => !v.isVisible(i) && d.classes[d.nodes[i][1]][0] !== 'Concept'
+            && d.nodes[i][8] > Math.min(...shown.map(j => d.nodes[j][8]))).length}};"""
+
+
+@pytest.mark.parametrize("name", ["seeds", "wikinews"])
+def test_first_view_shows_the_most_central_entities_with_readable_labels(chromium, request, name):
+    path, report = request.getfixturevalue(f"{name}_page")
+    open_page(chromium, path)
+    view = chromium.execute_script(FIRST_VIEW)
+    assert view["shown"] == view["flagged"] and len(view["shown"]) == report.first  # the page agrees with Python
+    assert 15 < report.first <= 200 and report.nodes > report.first
+    assert view["hiddenStronger"] == 0  # no named entity with more relations waits behind "show more"
+    assert len(view["central"]) == 20
+    for label, inside, pixels in view["central"]:
+        assert inside, f"{label} is outside the viewport"
+        assert pixels >= 12, f"the label of {label} is drawn at {pixels:.1f} px"
+    shot = canvas(chromium).screenshot_as_png
+    (path.parent / f"{name}-first-view.png").write_bytes(shot)
+    assert png_colours(shot) > 20, "the network canvas is blank"
+    assert console_errors(chromium) == []
+    assert requests_made(chromium, path) == []
+
+
+def test_double_clicking_a_node_adds_its_neighbours(chromium, wikinews_page):
+    path, _ = wikinews_page
+    open_page(chromium, path)
+    node, waiting = chromium.execute_script(f"""const v = {VIEWER}; const d = v.data;
+        const hidden = (i) => new Set(d.edges.filter(e => (e[0] === i || e[1] === i) && !(e[3] & 1))
+          .map(e => e[0] === i ? e[1] : e[0]).filter(j => !v.isVisible(j)));
+        const i = d.nodes.map((n, k) => k).filter(k => v.isVisible(k)).sort((a, b) => hidden(b).size - hidden(a).size)[0];
+        return [i, [...hidden(i)].sort((a, b) => a - b)];""")
+    assert waiting, "no shown entity has a hidden neighbour"
+    before = chromium.execute_script(f"return {VIEWER}.nodeView.length")
+    chromium.execute_script(f"{VIEWER}.network.focus(arguments[0], {{scale: 1.5, animation: false}})", node)
+    assert chromium.execute_script(f"""const n = {VIEWER}.network; const c = document.querySelector('#gb-network canvas');
+        return n.getNodeAt({{x: c.clientWidth / 2, y: c.clientHeight / 2}})""") == node  # nothing on top of it
+    ActionChains(chromium).move_to_element(canvas(chromium)).double_click().perform()
+    wait_for(chromium, f"{VIEWER}.nodeView.length > {before}")
+    assert chromium.execute_script(f"return {VIEWER}.nodeView.length") == before + len(waiting)
+    assert all(chromium.execute_script(f"return {VIEWER}.isVisible(arguments[0])", j) for j in waiting)
+    assert "added " + str(len(waiting)) + " neighbours" in chromium.find_element(By.ID, "gb-status").text
+    assert console_errors(chromium) == []
+
+
+def status_counts(driver) -> tuple[int, int]:
+    text = driver.find_element(By.ID, "gb-status").text
+    entities, relations = re.match(r"(\d+) of \d+ entities \u00b7 (\d+) of \d+ relations", text).groups()
+    return int(entities), int(relations)
+
+
+def test_status_counts_follow_the_filters_and_reset_restores_them(chromium, wikinews_page):
+    path, report = wikinews_page
+    open_page(chromium, path)
+    first = status_counts(chromium)
+    assert first[0] == report.first and first[1] == chromium.execute_script(f"return {VIEWER}.counts.relations")
+    waiting = chromium.execute_script(f"return {VIEWER}.counts.waiting")
+    chromium.find_element(By.ID, "gb-concepts").click()
+    # named entities come first, so the budget still shows them; the concepts wait behind "show more"
+    assert status_counts(chromium) == first
+    assert chromium.execute_script(f"return {VIEWER}.counts.waiting") > waiting
+    chromium.find_element(By.ID, "gb-more").click()
+    more = status_counts(chromium)
+    assert more[0] > first[0] and more[1] > first[1]
+    concepts = chromium.execute_script(f"const v = {VIEWER}; return v.data.nodes.filter((n, i) => v.isVisible(i)"
+                                       " && v.data.classes[n[1]][0] === 'Concept').length")
+    assert concepts > 0
+    chromium.execute_script("const s = document.getElementById('gb-min'); s.value = '3';"
+                            " s.dispatchEvent(new Event('input'))")
+    fewer = status_counts(chromium)
+    assert fewer[0] < more[0] and fewer[1] < more[1]
+    chromium.execute_script(f"{VIEWER}.reset()")
+    chromium.execute_script("const s = document.getElementById('gb-doc'); s.value = s.options[1].value;"
+                            " s.dispatchEvent(new Event('change'))")
+    one_doc = status_counts(chromium)
+    assert 0 < one_doc[0] < first[0] and 0 < one_doc[1] < first[1]
+    chromium.find_element(By.ID, "gb-reset").click()
+    assert status_counts(chromium) == first
+    png = chromium.execute_script(f"return {VIEWER}.exportPng()")
+    assert png.startswith("data:image/png;base64,")
+    assert png_colours(base64.b64decode(png.split(",", 1)[1])) > 20
     assert console_errors(chromium) == []

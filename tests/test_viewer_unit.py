@@ -7,6 +7,7 @@ import json
 import re
 
 import numpy as np
+import pyoxigraph as ox
 import pytest
 from browser import trig_store
 
@@ -141,7 +142,7 @@ def test_json_for_script_is_inert_and_round_trips(text):
 def test_page_is_self_contained(small, tmp_path):
     report = render_graph(small, tmp_path / "g.html")
     page = (tmp_path / "g.html").read_text(encoding="utf-8")
-    assert report.path == tmp_path / "g.html" and (report.nodes, report.edges, report.left_out) == (6, 7, 0)
+    assert report.path == tmp_path / "g.html" and (report.nodes, report.edges, report.left_out) == (6, 5, 0)  # 5 asserted
     assert vis_network_js()[:2000] in page  # vis-network inlined from the installed pyvis
     for pattern in (r"<script[^>]*\ssrc=", r"<link\b", r"<img\b", r"<iframe\b"):
         assert not re.search(pattern, page, re.I), pattern
@@ -169,6 +170,41 @@ def test_page_reports_what_was_left_out(small):
     assert (report.nodes, report.left_out) == (3, 3)
     assert (meta["shown"], meta["total"], meta["leftOut"], meta["maxNodes"]) == (3, 6, 3, 3)
     assert meta["title"] == "Pakistan & China"
+
+
+def test_first_view_is_named_connected_entities_most_connected_first(seeds_store):
+    from graphbuild.store import Store
+
+    with Store(seeds_store, read_only=True) as store:
+        graph = load_graph(store)
+    selection = choose(graph, budget=10)
+    order = list(selection.graph.entities)
+    assert len(selection.first) == 10 and set(order[:10]) == selection.first
+    assert selection.hide_concepts
+    counts = selection.relations
+    assert all(graph.entities[i].cls != "Concept" and counts[i] > 0 for i in selection.first)
+    assert [counts[i] for i in order[:10]] == sorted((counts[i] for i in order[:10]), reverse=True)
+    assert graph.entities[order[0]].label in {"China", "Pakistan"}
+    # a focus shows its whole neighbourhood, concepts included
+    around = choose(graph, focus="Ishaq Dar")
+    assert not around.hide_concepts and around.first == frozenset(around.graph.entities)
+
+
+def test_page_layout_lays_out_the_first_view_and_places_the_rest_near_their_neighbours():
+    from graphbuild.viewer.layout import GAP, page_layout
+
+    rng = np.random.default_rng(4)
+    n = 300
+    edges = [(int(a), int(b)) for a, b in rng.integers(0, 120, (240, 2))] + [(i, i - 180) for i in range(200, 290)]
+    first = list(range(100))
+    pos, community = page_layout(n, edges, first)
+    again, _ = page_layout(n, edges, first)
+    assert np.array_equal(pos, again) and np.isfinite(pos).all() and len(community) == n
+    nearest = [np.sort(np.linalg.norm(pos[first] - pos[i], axis=1))[1] for i in first]
+    assert np.median(nearest) > 0.5 * GAP  # the first view does not pile up
+    for i in range(200, 290):  # placed next to its only neighbour, which was laid out
+        assert np.linalg.norm(pos[i] - pos[i - 180]) < 6 * GAP
+    assert max(community) >= 1 and sum(community[i] >= 0 for i in range(100)) >= 90
 
 
 def test_parallel_edges_get_distinct_ranks(small):
@@ -199,8 +235,30 @@ def test_render_command(seeds_store, tmp_path, runner):
     result = runner.invoke(main, ["render", "--store", str(seeds_store), "-o", str(out), "--max-nodes", "20",
                                   "--title", "Seeds"])
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(rf"wrote {re.escape(str(out))}: 20 nodes \(\d+ left out\), \d+ edges\n", result.output)
+    assert re.fullmatch(rf"wrote {re.escape(str(out))}: 20 entities \(\d+ shown first, \d+ left out\), \d+ relations\n"
+                        r"seconds: \d+\.\d\n", result.output)
     assert "<title>Seeds</title>" in out.read_text(encoding="utf-8")
+    written = out.stat().st_mtime_ns
+    again = runner.invoke(main, ["render", "--store", str(seeds_store), "-o", str(out), "--max-nodes", "20",
+                                 "--title", "Seeds"])
+    assert again.exit_code == 0 and "is up to date" in again.output and "--force" in again.output
+    assert out.stat().st_mtime_ns == written and "seconds: " in again.output
+    forced = runner.invoke(main, ["render", "--store", str(seeds_store), "-o", str(out), "--max-nodes", "20",
+                                  "--title", "Seeds", "--force"])
+    assert forced.exit_code == 0 and forced.output.startswith("wrote ") and out.stat().st_mtime_ns != written
+
+
+def test_a_page_is_written_again_when_the_store_or_the_options_change(tmp_path):
+    store = trig_store("viewer_small.trig")
+    path = tmp_path / "g.html"
+    assert not render_graph(store, path).unchanged
+    assert render_graph(store, path).unchanged
+    assert not render_graph(store, path, budget=3).unchanged  # other options: another page
+    assert render_graph(store, path, budget=3).unchanged
+    doc = ox.NamedNode("https://graphbuild.org/id/doc/00000000000000c3")  # a build adds a document
+    store.replace_graph(doc.value, [ox.Quad(doc, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                                            ox.NamedNode("https://graphbuild.org/ontology#Document"), doc)])
+    assert not render_graph(store, path, budget=3).unchanged
 
 
 def test_render_command_reads_query_file_and_reports_errors(seeds_store, tmp_path, runner):

@@ -30,14 +30,16 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 
-def build_page(payload: dict, title: str) -> str:
-    """The whole HTML document for ``payload`` (see :mod:`graphbuild.viewer.payload`)."""
+def build_page(payload: dict, title: str, stamp: str = "") -> str:
+    """The whole HTML document for ``payload`` (see :mod:`graphbuild.viewer.payload`); ``stamp``
+    (letters, digits, commas and spaces) records what it was made from."""
     data = json_for_script(payload)
     vis = _script_safe(vis_network_js())
     app = _script_safe(_asset("viewer.js"))
     nonce = hashlib.sha256(f"{data}\0{app}".encode()).hexdigest()[:32]
     values = {"title": html.escape(title, quote=True), "style": _asset("viewer.css"), "data": data,
-              "vis": vis, "app": app, "nonce": nonce}
+              "vis": vis, "app": app, "nonce": nonce,
+              "stamp": html.escape(stamp, quote=True)}
     # one pass: text put in by a replacement is never scanned again for placeholders
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("viewer.html"))
 

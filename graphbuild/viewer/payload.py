@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from .data import GraphData
-from .select import Selection
+from .select import GENERIC, Selection
 
 __all__ = ["CATEGORY_COLOURS", "CLASS_COLOURS", "OTHER_CATEGORY", "build_payload"]
 
@@ -30,13 +30,13 @@ CATEGORY_COLOURS = {
 OTHER_CATEGORY = "other (open relations)"
 _OTHER_COLOUR = "#8c8c8c"
 LARGE = 1000  # from this many nodes: no hover, edges hidden while dragging or zooming
-PHYSICS_MAX = 300  # up to this many nodes the browser polishes the layout (bounded iterations)
 
 
 def build_payload(selection: Selection, positions: np.ndarray, *, title: str, show_uncertain: bool,
                   focus: str | None = None, hops: int = 1, max_nodes: int | None = None,
-                  from_query: bool = False) -> dict:
-    """Everything the page needs, with node ``i`` at ``positions[i]`` (in ``sorted`` IRI order)."""
+                  from_query: bool = False, communities: list[int] | None = None) -> dict:
+    """Everything the page needs, with node ``i`` at ``positions[i]`` and in ``communities[i]``
+    (in the selection's order: most important first)."""
     graph: GraphData = selection.graph
     iris = list(graph.entities)
     index = {iri: i for i, iri in enumerate(iris)}
@@ -56,7 +56,9 @@ def build_payload(selection: Selection, positions: np.ndarray, *, title: str, sh
         e = graph.entities[iri]
         x, y = (round(float(v), 1) for v in positions[i])
         size = round(math.sqrt(e.mentions or degree[iri] or 1), 2)  # area grows with mentions
-        nodes.append([e.label, class_index[e.cls], x, y, size, e.mentions, list(e.aliases), iri])
+        nodes.append([e.label, class_index[e.cls], x, y, size, e.mentions, list(e.aliases), iri,
+                      selection.relations.get(iri, 0), communities[i] if communities else -1,
+                      int(iri in selection.first)])
 
     categories = [name for name in CATEGORY_COLOURS if any(r.category == name for r in graph.relations)]
     if any(r.category not in CATEGORY_COLOURS for r in graph.relations):
@@ -98,7 +100,9 @@ def build_payload(selection: Selection, positions: np.ndarray, *, title: str, sh
             "title": title, "shown": len(nodes), "total": selection.total, "leftOut": selection.left_out,
             "maxNodes": max_nodes, "focus": focus, "hops": hops, "fromQuery": from_query,
             "showUncertain": show_uncertain, "large": len(nodes) >= LARGE,
-            "physics": 1 < len(nodes) <= PHYSICS_MAX,
+            "budget": selection.budget, "hideConcepts": selection.hide_concepts,
+            "totalRelations": selection.total_relations, "generic": GENERIC,
+            "communities": max(communities or [-1]) + 1,
         },
         "classes": classes,
         "categories": [[name, CATEGORY_COLOURS.get(name, _OTHER_COLOUR)] for name in categories],

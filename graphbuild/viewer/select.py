@@ -1,4 +1,10 @@
-"""Choose what to draw: a CONSTRUCT query's triples, a focus with its neighbourhood, the N most connected.
+"""Choose what to draw: a CONSTRUCT query's triples, a focus with its neighbourhood, the N most connected,
+and, of those, what the page shows first.
+
+The page holds the chosen entities in order of importance: named entities before generic concepts,
+entities with relations before isolated ones, then the most relations first. It opens on the first
+``budget`` of those it shows by default (isolated entities and, in the whole-graph view, generic
+concepts stay behind toggles); "show more", expanding a node and the toggles reveal the rest.
 
 Pure functions over :class:`~graphbuild.viewer.data.GraphData`; nothing here reads the store
 except :func:`from_construct`, which runs the user's query.
@@ -9,7 +15,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
@@ -18,7 +24,11 @@ from ..query import select as run_select
 from ..store import Store
 from .data import Entity, GraphData, Relation, local_name, property_labels
 
-__all__ = ["Selection", "choose", "find_entities", "from_construct"]
+__all__ = ["DEFAULT_BUDGET", "PAGE_LIMIT", "Selection", "choose", "find_entities", "from_construct"]
+
+DEFAULT_BUDGET = 200  # entities the whole-graph view opens on; "show more" adds more
+PAGE_LIMIT = 5000  # entities a page holds at most unless --max-nodes says otherwise
+GENERIC = "Concept"  # the class of generic concepts ("talks", "cooperation")
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -26,33 +36,47 @@ _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 @dataclass(frozen=True)
 class Selection:
-    """The part of the graph to draw, and how many entities ``max_nodes`` left out."""
+    """The part of the graph to draw, most important entity first, and what the page opens on.
+
+    ``relations`` counts each entity's asserted relations in the whole selection (before
+    ``max_nodes``), ``first`` is the set of entities shown when the page opens, ``hide_concepts``
+    whether generic concepts start hidden, ``total_relations`` the asserted relations between the
+    ``total`` entities.
+    """
 
     graph: GraphData
     total: int
     left_out: int = 0
+    relations: dict[str, int] = field(default_factory=dict)
+    first: frozenset[str] = frozenset()
+    hide_concepts: bool = False
+    total_relations: int = 0
+    budget: int = DEFAULT_BUDGET
 
 
 def choose(graph: GraphData, *, focus: str | None = None, hops: int = 1, max_nodes: int | None = None,
-           include_uncertain: bool = False) -> Selection:
+           include_uncertain: bool = False, budget: int | None = None) -> Selection:
     """Keep the entities within ``hops`` of ``focus`` (all without a focus), then the ``max_nodes``
-    most connected of them (closest to the focus first), and the relations between those kept.
+    most important of them (closest to the focus first; at most :data:`PAGE_LIMIT` without a
+    focus), and the relations between those kept; mark the ``budget`` shown first.
 
-    Neighbourhoods and degrees count asserted relations only, unless ``include_uncertain``: a node
-    reached only through a hidden dashed edge would otherwise float unconnected.
+    Neighbourhoods and relation counts follow asserted relations only, unless ``include_uncertain``:
+    a node reached only through a hidden dashed edge would otherwise float unconnected.
 
     >>> g = GraphData({i: Entity(i, i.upper()) for i in "abcd"},
     ...               (Relation("a", "b", "p", "p"), Relation("b", "c", "p", "p")))
     >>> sorted(choose(g, focus="A", hops=1).graph.entities)
     ['a', 'b']
     >>> s = choose(g, max_nodes=2)
-    >>> sorted(s.graph.entities), s.left_out
-    (['a', 'b'], 2)
+    >>> list(s.graph.entities), s.left_out, sorted(s.first)
+    (['b', 'a'], 2, ['a', 'b'])
     """
     if hops < 0:
         raise InputError(E104.format(option="--hops", rule="0 or more", value=hops))
     if max_nodes is not None and max_nodes < 1:
         raise InputError(E104.format(option="--max-nodes", rule="1 or more", value=max_nodes))
+    if budget is not None and budget < 1:
+        raise InputError(E104.format(option="--budget", rule="1 or more", value=budget))
     counted = [r for r in graph.relations if include_uncertain or r.asserted]
     neighbours: dict[str, set[str]] = {iri: set() for iri in graph.entities}
     degree = dict.fromkeys(graph.entities, 0)  # relations, not distinct neighbours
@@ -67,14 +91,43 @@ def choose(graph: GraphData, *, focus: str | None = None, hops: int = 1, max_nod
     else:
         distance = dict.fromkeys(graph.entities, 0)
     total = len(distance)
-    keep = sorted(distance, key=lambda iri: (distance[iri], -degree[iri],
+    named = {iri for iri in distance if graph.entities[iri].cls != GENERIC and degree[iri]}
+    keep = sorted(distance, key=lambda iri: (distance[iri], not degree[iri], iri not in named, -degree[iri],
                                              -graph.entities[iri].mentions, graph.entities[iri].label, iri))
-    if max_nodes is not None:
-        keep = keep[:max_nodes]
+    limit = max_nodes if max_nodes is not None else None if focus is not None else PAGE_LIMIT
+    if limit is not None:
+        keep = keep[:limit]
     kept = set(keep)
-    entities = {iri: graph.entities[iri] for iri in sorted(kept)}
+    entities = {iri: graph.entities[iri] for iri in keep}
     relations = tuple(r for r in graph.relations if r.source in kept and r.target in kept)
-    return Selection(GraphData(entities, relations), total=total, left_out=total - len(kept))
+    whole = focus is None
+    # the whole graph opens on named entities when it has any; a focus shows its neighbourhood whole
+    hide_concepts = whole and bool(named & kept)
+    budget = budget or (DEFAULT_BUDGET if whole else len(keep))
+    page_degree = dict.fromkeys(keep, 0)
+    for r in relations:
+        if include_uncertain or r.asserted:
+            page_degree[r.source] += 1
+            page_degree[r.target] += 1
+    shown = [iri for iri in keep if (page_degree[iri] or not whole or len(keep) == 1)
+             and not (hide_concepts and graph.entities[iri].cls == GENERIC)]
+    asserted = sum(r.asserted for r in graph.relations if r.source in distance and r.target in distance)
+    return Selection(GraphData(entities, relations), total=total, left_out=total - len(kept),
+                     relations=_asserted_counts(graph, kept),
+                     first=frozenset(shown[:budget]), hide_concepts=hide_concepts, total_relations=asserted,
+                     budget=budget)
+
+
+def _asserted_counts(graph: GraphData, kept: set[str]) -> dict[str, int]:
+    """Each kept entity's asserted relations in ``graph`` (to anything), the count tooltips show."""
+    counts = dict.fromkeys(kept, 0)
+    for r in graph.relations:
+        if r.asserted:
+            if r.source in counts:
+                counts[r.source] += 1
+            if r.target in counts:
+                counts[r.target] += 1
+    return counts
 
 
 def find_entities(graph: GraphData, name: str) -> list[Entity]:
