@@ -264,6 +264,8 @@ def possessive_link(sent: Span, index: MentionIndex) -> Iterator[Link]:
         if own is not None and own is not owner:
             # "China's Xinjiang" is part of China; "Airbus' A380" is Airbus's, not a part of it
             predicate = "part" if own.label in _PART_LABELS and owner.label in ("GPE", "LOC") else "possessive"
+            if predicate == "part" and own.label == "FAC":
+                predicate = "located"  # "Singapore's Changi Airport" stands in Singapore; it is no part of it
             # "France's Thales": a French company, not a thing France owns
             vague = "company of a country" if own.label == "ORG" and owner.label in ("GPE", "NORP") else ""
             yield Link(predicate, _arg(own), _arg(owner, owner_token), f"{owner_token.text}'s {own.text}", token,

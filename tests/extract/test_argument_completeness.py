@@ -405,3 +405,13 @@ def test_an_unresolved_title_is_no_argument():
 ])
 def test_a_verb_whose_object_needs_a_second_complement_is_not_asserted_with_the_object_alone(text, predicate):
     assert not _any(asserted(text), None, predicate)
+
+
+@pytest.mark.parametrize("text, facility, place", [
+    pytest.param("The A380 landed at Singapore's Changi International Airport.", "Changi International Airport",
+                 "Singapore", id="changi"),
+    pytest.param("Protesters gathered at London's Heathrow Airport.", "Heathrow Airport", "London", id="heathrow"),
+])
+def test_a_places_facility_is_located_in_it(text, facility, place):
+    found = asserted(text)
+    assert (facility, "locatedIn", place) in found and not _any(found, facility, "partOf")
