@@ -1,11 +1,15 @@
 """The build: read inputs, parse, extract, resolve, map to RDF, write each document atomically.
 
-Parsed documents are mapped to RDF by :mod:`graphbuild.mapper` (in a worker process for larger
-builds) and committed by a background writer (:mod:`graphbuild.writer`) while the next ones are
-parsed. Documents whose content hash is already stored are skipped, so re-running changes nothing. A
-changed file replaces its old graph (found by its source) in the same transaction that writes
-the new one. Each document is committed as soon as it is parsed: a build killed half-way leaves
-only whole documents, and the next build completes the rest.
+Inputs are read one file at a time (:func:`graphbuild.ingest.iter_inputs`); documents whose content
+hash is already stored are skipped, so re-running changes nothing, and only new ones go on to be
+built: in this process, in worker processes (:mod:`graphbuild.parse_pool`, one per core by
+default) or on a Dask cluster (:mod:`graphbuild.cluster`), each doing the whole per-document job
+(:func:`graphbuild.mapper.build_documents`). A background writer (:mod:`graphbuild.writer`)
+commits the results while the next documents are built. Every stage holds a bounded number of
+documents, so memory does not grow with the corpus. A changed file replaces its old graph
+(found by its source) in the same transaction that writes the new one. Each document is
+committed as soon as it is built: a build killed half-way leaves only whole documents, and the
+next build completes the rest.
 """
 
 from __future__ import annotations

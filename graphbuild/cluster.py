@@ -99,6 +99,6 @@ def _outcome(future, sources: dict) -> MappedDocument | Skipped:
         future.release()
 
 
-def _allow_failures(dask_scheduler, count: int) -> None:
+def _allow_failures(count: int, dask_scheduler=None) -> None:
     """Run on the scheduler: skip a task after its worker died ``count + 1`` times (Dask's default is 4)."""
     dask_scheduler.allowed_failures = count

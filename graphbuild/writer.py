@@ -1,4 +1,4 @@
-"""A background thread that commits documents to the store while the next ones are parsed.
+"""A background thread that commits documents to the store while the next ones are built.
 
 pyoxigraph releases the GIL while it writes, so on a multi-core machine store writes cost the
 build little. Documents are committed in order; new documents that queued up while the previous
@@ -30,7 +30,7 @@ class DocumentWriter:
     ``on_commit()`` is called in the writer thread after each document is committed.
     """
 
-    def __init__(self, store: Store, on_commit: Callable[[], None] | None = None, backlog: int = 256) -> None:
+    def __init__(self, store: Store, on_commit: Callable[[], None] | None = None, backlog: int = 64) -> None:
         self._store = store
         self._on_commit = on_commit
         self._queue: queue.Queue = queue.Queue(maxsize=backlog)
