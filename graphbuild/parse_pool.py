@@ -3,7 +3,7 @@ whole per-document job (parse, extract, resolve, map to N-Quads; :func:`graphbui
 
 Documents go to the workers in small chunks over a bounded multiprocessing queue, and come back
 as compact results (N-Quads bytes and counts, never parsed Docs) over another; this process only
-reads, hashes and writes. At most ``jobs * CHUNKS_PER_WORKER`` chunks are in flight, so memory
+reads, hashes and writes. At most ``jobs * HELD_PER_WORKER`` chunks are in flight, so memory
 holds a few dozen documents whatever the corpus size, and results are handed on in input order.
 A worker whose parent is gone (killed) exits within a second; one that dies is a coded error.
 """
@@ -25,7 +25,8 @@ from .mapper import MappedDocument
 __all__ = ["CHUNK", "ParsePool", "usable_cores"]
 
 CHUNK = 8  # documents per task: enough for spaCy to batch, few enough to balance the workers
-CHUNKS_PER_WORKER = 2  # in flight per worker: one being parsed, one waiting
+CHUNKS_PER_WORKER = 2  # unfinished per worker: one being parsed, one waiting
+HELD_PER_WORKER = 6  # sent but not yet handed on, per worker: bounds the results held for ordering
 _POLL_SECONDS = 1.0  # how often a waiting side checks that the other one is still alive
 
 
@@ -62,13 +63,17 @@ class ParsePool:
         return [worker.pid for worker in self._workers]
 
     def map(self, documents: Iterable[Document]) -> Iterator[MappedDocument]:
-        """Build ``documents`` in the workers; yields the results in input order as they are ready."""
-        window = len(self._workers) * CHUNKS_PER_WORKER
+        """Build ``documents`` in the workers; yields the results in input order as they are ready.
+
+        A worker never waits for a slower one: chunks are sent while fewer than
+        ``CHUNKS_PER_WORKER`` per worker are unfinished, and results that finished early wait
+        (at most ``HELD_PER_WORKER`` chunks per worker) until those before them are handed on."""
+        busy, held = len(self._workers) * CHUNKS_PER_WORKER, len(self._workers) * HELD_PER_WORKER
         finished: dict[int, list[MappedDocument]] = {}
         sent = handed = 0
         documents = iter(documents)
         while chunk := list(islice(documents, CHUNK)):
-            while sent - handed >= window:
+            while sent - handed - len(finished) >= busy or sent - handed >= held:
                 self._receive(finished)
                 while handed in finished:
                     yield from finished.pop(handed)
