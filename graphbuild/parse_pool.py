@@ -16,7 +16,6 @@ import queue
 import traceback
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from itertools import islice
 
 from .errors import E017, GraphbuildError, WorkerError
 from .ingest import Document
@@ -24,7 +23,10 @@ from .mapper import MappedDocument
 
 __all__ = ["CHUNK", "ParsePool", "usable_cores"]
 
-CHUNK = 8  # documents per task: enough for spaCy to batch, few enough to balance the workers
+CHUNK = 8  # documents per task at most: enough for spaCy to batch, few enough to balance the workers
+# Characters per task at most (a longer document goes alone): the parser's memory grows with the
+# text it parses at once, so this bounds a worker's memory whatever the order of the documents.
+CHUNK_CHARS = 20_000
 CHUNKS_PER_WORKER = 2  # unfinished per worker: one being parsed, one waiting
 HELD_PER_WORKER = 6  # sent but not yet handed on, per worker: bounds the results held for ordering
 _POLL_SECONDS = 1.0  # how often a waiting side checks that the other one is still alive
@@ -71,8 +73,7 @@ class ParsePool:
         busy, held = len(self._workers) * CHUNKS_PER_WORKER, len(self._workers) * HELD_PER_WORKER
         finished: dict[int, list[MappedDocument]] = {}
         sent = handed = 0
-        documents = iter(documents)
-        while chunk := list(islice(documents, CHUNK)):
+        for chunk in _chunks(documents):
             while sent - handed - len(finished) >= busy or sent - handed >= held:
                 self._receive(finished)
                 while handed in finished:
@@ -130,6 +131,24 @@ class ParsePool:
             for worker in self._workers:
                 worker.kill()
         self.close()
+
+
+def _chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """Consecutive documents in groups of at most ``CHUNK`` documents and ``CHUNK_CHARS`` characters.
+
+    >>> [len(c) for c in _chunks(Document(text="x" * n, source="", title="") for n in (9000, 9000, 9000, 5))]
+    [2, 2]
+    """
+    chunk: list[Document] = []
+    chars = 0
+    for document in documents:
+        if chunk and (len(chunk) == CHUNK or chars + len(document.text) > CHUNK_CHARS):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(document)
+        chars += len(document.text)
+    if chunk:
+        yield chunk
 
 
 def _work(tasks, results, model: str | None, base_iri: str, built_at: datetime, piece_chars: int,
