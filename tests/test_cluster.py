@@ -11,8 +11,10 @@ import signal
 import socket
 import subprocess
 import sys
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+import cloudpickle
 import distributed  # the dask extra: .ci/run installs it
 import pytest
 
@@ -47,34 +49,39 @@ def local_graph(articles) -> list[str]:
     return _graph(kg)
 
 
-@pytest.fixture
-def cluster(tmp_path):
-    """A scheduler and two single-threaded workers without nannies (a killed worker stays dead);
-    yields the scheduler's address and the workers' processes."""
+@contextmanager
+def _dask_cluster(logs: Path, *, nanny: bool):
+    """A scheduler and two single-threaded workers on 127.0.0.1; yields the scheduler's address and
+    the workers' processes (without a nanny, a killed worker stays dead; with one, it is restarted)."""
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
-    logs = [open(tmp_path / f"dask-{i}.log", "wb") for i in range(3)]  # noqa: SIM115 - closed below
-    processes = [subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-                                  stdout=logs[0], stderr=subprocess.STDOUT)]
-    try:
-        for i in (1, 2):
-            processes.append(subprocess.Popen(
-                [DASK, "worker", address, "--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "1",
-                 "--no-dashboard", "--no-nanny"], stdout=logs[i], stderr=subprocess.STDOUT))
-        with distributed.Client(address, timeout=60) as client:
-            client.wait_for_workers(2, timeout=120)
-        yield address, processes[1:]
-    finally:
-        for process in reversed(processes):
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        for log in logs:
-            log.close()
+    commands = [[DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"]] + [
+        [DASK, "worker", address, "--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+         "--nanny" if nanny else "--no-nanny"]] * 2
+    processes = []
+    with ExitStack() as files:
+        try:
+            for number, command in enumerate(commands):
+                log = files.enter_context(open(logs / f"dask-{number}.log", "wb"))
+                processes.append(subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT))
+            with distributed.Client(address, timeout=60) as client:
+                client.wait_for_workers(2, timeout=120)
+            yield address, processes[1:]
+        finally:
+            for process in reversed(processes):
+                process.terminate()
+            for process in processes:
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+@pytest.fixture
+def cluster(tmp_path):
+    with _dask_cluster(tmp_path, nanny=False) as running:
+        yield running
 
 
 def _graph(kg: KnowledgeGraph) -> list[str]:
@@ -127,3 +134,36 @@ def test_the_cli_builds_on_the_cluster_and_an_unreachable_one_is_a_clear_error(c
 def test_a_bad_cluster_address_is_refused_before_anything_is_read(address, tmp_path):
     with KnowledgeGraph.open(tmp_path / "store") as kg, pytest.raises(InputError, match="E030 --cluster .* is not a"):
         kg.build(["no/such/file.txt"], cluster=address, paths_only=True)
+
+
+class _PoisonPlugin(distributed.WorkerPlugin):
+    """Makes a worker process die (as on a parser crash or out of memory) when it builds a text
+    holding POISON; registered on the scheduler, so a restarted worker gets it too."""
+
+    def setup(self, worker) -> None:
+        import graphbuild.mapper
+
+        real = graphbuild.mapper.map_document
+
+        def map_document(document, *args, **kwargs):
+            if "POISON" in document.text:
+                os._exit(1)
+            return real(document, *args, **kwargs)
+
+        graphbuild.mapper.map_document = map_document
+
+
+def test_a_document_that_kills_workers_twice_is_skipped_with_a_reason(tmp_path):
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
+    texts = ["China supports Pakistan.", "POISON: India criticizes Nepal.", "Russia supports Serbia."]
+    with _dask_cluster(tmp_path, nanny=True) as (address, _):
+        with distributed.Client(address, timeout=60) as client:
+            client.register_plugin(_PoisonPlugin(), name="test-poison")
+        kg = KnowledgeGraph.in_memory()
+        report = kg.build(texts, cluster=address)
+    assert report.documents == 2
+    [skipped] = report.skipped
+    assert skipped.source == "text:1"
+    assert "it stopped the Dask workers building it 2 times" in skipped.reason
+    labels = {r["l"].value for r in kg.query("SELECT ?l WHERE { ?d a gb:Document ; rdfs:label ?l }")}
+    assert labels == {"China supports Pakistan.", "Russia supports Serbia."}
