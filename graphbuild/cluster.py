@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from functools import partial
 
 from .errors import E017, E030, E031, E032, InputError, WorkerError
 from .ingest import Document, Skipped
@@ -65,19 +66,22 @@ def cluster_results(address: str, documents: Iterable[Document], *, model: str |
         with client:
             client.run_on_scheduler(_allow_failures, ALLOWED_FAILURES)
             client.register_plugin(PipelinePlugin(model, nlp.PIECE_CHARS), name="graphbuild-pipeline")
-            yield from _stream(client, as_completed(), build_on_worker, documents, (model, base_iri, built_at))
+            task = partial(build_on_worker, model=model, base_iri=base_iri, built_at=built_at)
+            yield from _stream(client, task, as_completed(), documents)
     finally:
         if cluster is not None:
             cluster.close()
 
 
-def _stream(client, running, build_on_worker, documents: Iterable[Document], arguments: tuple) -> Iterator[MappedDocument | Skipped]:
+def _stream(client, task, running, documents: Iterable[Document]) -> Iterator[MappedDocument | Skipped]:
+    """Submit one task per document, at most ``IN_FLIGHT_PER_WORKER`` per worker thread at a time;
+    yield the outcomes as the tasks complete."""
     sources = {}  # future key -> source, of the tasks in flight
-    window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+    window = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
     for document in documents:
         while running.count() >= window:
             yield _outcome(next(running), sources)
-        future = client.submit(build_on_worker, document, *arguments, pure=False, retries=1)
+        future = client.submit(task, document, pure=False, retries=1)
         sources[future.key] = document.source
         running.add(future)
     for future in running:

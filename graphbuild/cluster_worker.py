@@ -30,7 +30,7 @@ class PipelinePlugin(WorkerPlugin):
         nlp.load_pipeline(self.model)
 
 
-def build_on_worker(document: Document, model: str | None, base_iri: str, built_at: datetime) -> MappedDocument:
+def build_on_worker(document: Document, *, model: str | None, base_iri: str, built_at: datetime) -> MappedDocument:
     """The task: build one document with the pipeline the plugin loaded on this worker."""
     from .mapper import build_documents
     from .nlp import load_pipeline
