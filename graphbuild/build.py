@@ -204,7 +204,7 @@ def _build_documents(store, todo, base_iri, model, progress, report, jobs, clust
         if progress is not None:
             progress(committed, found)
 
-    writer = DocumentWriter(store, on_commit)
+    writer = DocumentWriter(store, on_commit, yield_to_parser=cluster is None and jobs == 1)
     try:
         with _results(counted(todo), model, base_iri, built_at, jobs, cluster) as results:
             for mapped in results:

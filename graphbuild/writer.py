@@ -32,10 +32,14 @@ class DocumentWriter:
     """Commit ``(source, graph, quads or N-Quads bytes)`` items in a thread; :meth:`close` waits for the rest.
 
     ``on_commit()`` is called in the writer thread after each document is committed.
+    ``yield_to_parser``: run at a lower priority than a parse in this process (``False`` when
+    worker processes parse: at a lower priority, the writer would wait until they are done).
     """
 
-    def __init__(self, store: Store, on_commit: Callable[[], None] | None = None, backlog: int = 64) -> None:
+    def __init__(self, store: Store, on_commit: Callable[[], None] | None = None, backlog: int = 64, *,
+                 yield_to_parser: bool = True) -> None:
         self._store = store
+        self._yield_to_parser = yield_to_parser
         self._on_commit = on_commit
         self._queue: queue.Queue = queue.Queue(maxsize=backlog)
         self._error: BaseException | None = None
@@ -55,7 +59,8 @@ class DocumentWriter:
         self._raise_if_failed()
 
     def _run(self) -> None:
-        lower_priority()
+        if self._yield_to_parser:  # the parse in this process comes first; worker processes must not starve us
+            lower_priority()
         stopping = False
         while not stopping:
             batch = [self._queue.get()]

@@ -111,14 +111,16 @@ def test_a_killed_build_leaves_whole_documents_and_the_next_build_completes(tmp_
               "kg.build([sys.argv[2]], progress=lambda done, total: print(done, flush=True))\n")
     proc = subprocess.Popen([sys.executable, "-c", script, str(store), str(corpus)], stdout=subprocess.PIPE, text=True)
     try:
-        for _ in range(3):  # wait until a few documents are committed, then kill mid-build
+        for line in range(3):  # wait until a few documents are committed, then kill mid-build
             assert proc.stdout.readline(), "the build ended before it could be killed"
-        workers = {pid: cmd for pid, cmd in _children(proc.pid).items() if "spawn_main" in cmd}
+            if line == 0:  # the workers, while they surely run
+                children = _children(proc.pid)
+                workers = {pid: cmd for pid, cmd in children.items() if "spawn_main" in cmd}
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
-    assert len(workers) == usable_cores(), "this build (40 documents) runs one worker process per core"
+    assert len(workers) == usable_cores(), f"this build (40 documents) runs one worker process per core: {children}"
     assert _gone(workers), "a worker process outlived the killed build"
     count_per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     with KnowledgeGraph.open(store) as kg:
