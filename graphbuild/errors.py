@@ -46,8 +46,8 @@ E014 = ("E014 Input {number} is empty: give a file, folder or glob (an empty pat
 E015 = "E015 Cannot read '{path}': {cause}. Pass a UTF-8 text file, one sentence or paragraph a line."
 E016 = ("E016 This is a SPARQL update ({keyword}); 'graphbuild query' only reads. The store changes "
         "through 'graphbuild build', or a server started with 'graphbuild serve --allow-update --token T'.")
-E017 = ("E017 The mapping worker process failed: {cause}. Documents built so far are stored; run the "
-        "build again to add the rest (in Python, kg.build(..., worker=False) maps without a worker).")
+E017 = ("E017 A build worker failed: {cause}. Documents built so far are stored; run the build again "
+        "to add the rest (--jobs 1, in Python kg.build(..., jobs=1), builds in this process).")
 E018 = ("E018 Nothing to build: {why}. Give .txt, .md, .html or .jsonl files, folders or globs holding "
         "them, or '-' to read an article from standard input.{details}")
 E019 = ("E019 No stored document was read from '{source}'{hint}. 'graphbuild query \"SELECT ?s WHERE "
@@ -62,6 +62,12 @@ E023 = ("E023 The disk is full (or a file size limit was reached) while writing 
         "documents stored before are intact: free some space and run the same build again; it continues "
         "where this one stopped.")
 E024 = "E024 {name} must be a whole number of 1 or more, not {value!r}."
+E030 = ("E030 --cluster '{address}' is not a Dask scheduler address. Give tcp://HOST:PORT (e.g. "
+        "tcp://10.0.0.5:8786, printed by 'dask scheduler'), or local:N for a Dask cluster of N workers on this machine.")
+E031 = ("E031 --cluster needs Dask, which is not installed ({cause}). Install it with "
+        "pip install 'graphbuild[dask]', or build without --cluster.")
+E032 = ("E032 Cannot reach the Dask scheduler at {address}: {cause}. Check that 'dask scheduler' runs there "
+        "and that this machine can reach its port; nothing was built.")
 
 # E1xx: the viewer (graphbuild render, show_graph, NotebookView)
 E101 = ("E101 No entity labelled '{label}' in the graph{hint}. Check the spelling (labels and aliases "

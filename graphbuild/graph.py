@@ -74,13 +74,20 @@ class KnowledgeGraph:
     # ------------------------------------------------------------------ writing
     def build(self, items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
               progress: Callable[[int, int], None] | None = None, paths_only: bool = False,
-              worker: bool | None = None, languages: Collection[str] | None = None, prune: bool = False,
+              jobs: int | None = None, cluster: str | None = None, worker: bool | None = None,
+              languages: Collection[str] | None = None, prune: bool = False,
               max_doc_chars: int | None = None) -> BuildReport:
         """Add documents: paths, folders, globs (``Path`` or str naming an existing path or glob)
         or raw texts (any other str, or a :class:`graphbuild.ingest.Text`; with ``paths_only`` a
-        str that names no path is an error instead).
-        ``progress(done, total)`` is called (from the writer thread) after each committed document.
-        ``worker`` maps parses to RDF in a worker process; by default only for larger builds.
+        str that names no path is an error instead). Inputs are read as the build goes, so memory
+        holds only the documents in progress.
+        ``progress(done, total)`` is called (from the writer thread) after each committed document;
+        ``total`` counts the new documents found so far (final once every input is read).
+        ``jobs``: worker processes that parse and map documents, each loading the pipeline once
+        (default: one per usable core, or this process alone for fewer than 8 new documents;
+        ``1``: this process). ``cluster``: build on Dask workers instead, ``"tcp://HOST:PORT"``
+        (a running ``dask scheduler``) or ``"local:N"`` (needs ``pip install 'graphbuild[dask]'``).
+        ``worker``: the older name of the choice, ``False`` being ``jobs=1``.
         ``languages``: ISO codes; documents confidently in another language are skipped (``("any",)``:
         none are; default: the pipeline's language, English for the default pipeline).
         ``prune``: also remove stored documents whose source file is gone.
@@ -90,9 +97,12 @@ class KnowledgeGraph:
         Raises :class:`InputError` (E018) when the inputs hold no document."""
         from .build import build
         from .limits import DEFAULT_MAX_DOC_CHARS
+        from .parse_pool import usable_cores
 
+        if jobs is None and worker is not None:
+            jobs = max(2, usable_cores()) if worker else 1
         return build(self.store, items, base_iri=self.base_iri, model=self.model, progress=progress,
-                     paths_only=paths_only, worker=worker, languages=languages, prune=prune,
+                     paths_only=paths_only, jobs=jobs, cluster=cluster, languages=languages, prune=prune,
                      max_doc_chars=DEFAULT_MAX_DOC_CHARS if max_doc_chars is None else max_doc_chars)
 
     def remove(self, sources: Iterable[str | os.PathLike]) -> RemoveReport:

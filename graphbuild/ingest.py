@@ -21,7 +21,7 @@ import hashlib
 import html.parser
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from .errors import E006, E009, E014, InputError
 from .readers import GROUP, installed_reader
 from .walk import folder_files, glob_files
 
-__all__ = ["BINARY_FORMATS", "Document", "SUFFIXES", "Skipped", "Text", "read_inputs"]
+__all__ = ["BINARY_FORMATS", "Document", "SUFFIXES", "Skipped", "Text", "iter_inputs", "read_inputs"]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 # Formats that need a converter before graphbuild can read them, and what to do about it.
@@ -83,35 +83,44 @@ class Skipped:
 
 def read_inputs(items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
                 paths_only: bool = False, max_chars: int | None = None) -> tuple[list[Document], list[Skipped]]:
-    """Read every input. A ``str`` that names no existing path or matching glob is taken as
-    the text of an article, unless ``paths_only`` (the CLI), where it is an error. A file
-    (other than ``.jsonl``) too large to hold at most ``max_chars`` characters is skipped unread."""
-    if isinstance(items, (str, os.PathLike, Text)):
-        items = [items]
+    """Every input read at once: the documents and the skipped inputs (see :func:`iter_inputs`)."""
     docs: list[Document] = []
     skipped: list[Skipped] = []
+    for result in iter_inputs(items, paths_only=paths_only, max_chars=max_chars):
+        (docs if isinstance(result, Document) else skipped).append(result)
+    return docs, skipped
+
+
+def iter_inputs(items: Iterable[str | os.PathLike | Text] | str | os.PathLike | Text, *,
+                paths_only: bool = False, max_chars: int | None = None) -> Iterator[Document | Skipped]:
+    """Read the inputs one file at a time, yielding each document or skipped input as it is read,
+    so that a build holds only the documents in progress, never the whole corpus.
+
+    A ``str`` that names no existing path or matching glob is taken as the text of an article,
+    unless ``paths_only`` (the CLI), where it is an error. A file (other than ``.jsonl``) too
+    large to hold at most ``max_chars`` characters is skipped unread."""
+    if isinstance(items, (str, os.PathLike, Text)):
+        items = [items]
     for index, item in enumerate(items):
         if isinstance(item, Text):
             if item.text.strip():
-                docs.append(_from_text(item.text.replace("\r\n", "\n"), item.source))
+                yield _from_text(item.text.replace("\r\n", "\n"), item.source)
             else:
-                skipped.append(Skipped(item.source, "empty text"))
+                yield Skipped(item.source, "empty text")
             continue
         if isinstance(item, str) and not item.strip():  # never read as "." (the working folder)
             if paths_only:
                 raise InputError(E014.format(number=index + 1))
-            skipped.append(Skipped(f"text:{index}", "empty text; give an article's text, or a file, folder or glob"))
+            yield Skipped(f"text:{index}", "empty text; give an article's text, or a file, folder or glob")
             continue
         files = _expand(item)
         if files is None:
             if paths_only or isinstance(item, os.PathLike):
                 raise InputError(E006.format(path=item))
-            docs.append(_from_text(str(item), f"text:{index}"))
+            yield _from_text(str(item), f"text:{index}")
             continue
         for path in files:
-            for result in _read_file(path, named=not os.path.isdir(item), max_chars=max_chars):
-                (docs if isinstance(result, Document) else skipped).append(result)
-    return docs, skipped
+            yield from _read_file(path, named=not os.path.isdir(item), max_chars=max_chars)
 
 
 def _expand(item: str | os.PathLike) -> list[Path] | None:

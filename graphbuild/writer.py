@@ -1,10 +1,11 @@
-"""A background thread that commits documents to the store while the next ones are parsed.
+"""A background thread that commits documents to the store while the next ones are built.
 
 pyoxigraph releases the GIL while it writes, so on a multi-core machine store writes cost the
 build little. Documents are committed in order; new documents that queued up while the previous
 transaction was written share the next one (fewer, larger transactions are much cheaper on disk),
-so a crash still leaves only whole documents. The first error stops the writer and is raised
-again in the building thread.
+so a crash still leaves only whole documents. Every ``FLUSH_EVERY`` documents the store writes
+what it holds in memory to disk, so that its memory does not grow with the corpus. The first
+error stops the writer and is raised again in the building thread.
 """
 
 from __future__ import annotations
@@ -22,19 +23,27 @@ __all__ = ["DocumentWriter"]
 
 _STOP = object()
 _MAX_BATCH = 32  # documents per transaction, at most
+# Oxigraph keeps recent writes in memory (RocksDB memtables) until they are flushed to disk: about
+# 0.4 MB per stored document, so without a flush now and then memory grows with the corpus.
+FLUSH_EVERY = 64  # documents
 
 
 class DocumentWriter:
     """Commit ``(source, graph, quads or N-Quads bytes)`` items in a thread; :meth:`close` waits for the rest.
 
     ``on_commit()`` is called in the writer thread after each document is committed.
+    ``yield_to_parser``: run at a lower priority than a parse in this process (``False`` when
+    worker processes parse: at a lower priority, the writer would wait until they are done).
     """
 
-    def __init__(self, store: Store, on_commit: Callable[[], None] | None = None, backlog: int = 256) -> None:
+    def __init__(self, store: Store, on_commit: Callable[[], None] | None = None, backlog: int = 64, *,
+                 yield_to_parser: bool = True) -> None:
         self._store = store
+        self._yield_to_parser = yield_to_parser
         self._on_commit = on_commit
         self._queue: queue.Queue = queue.Queue(maxsize=backlog)
         self._error: BaseException | None = None
+        self._unflushed = 0  # documents committed since the store last wrote its memory to disk
         self._thread = threading.Thread(target=self._run, name="graphbuild-writer", daemon=True)
         self._thread.start()
 
@@ -50,7 +59,8 @@ class DocumentWriter:
         self._raise_if_failed()
 
     def _run(self) -> None:
-        lower_priority()
+        if self._yield_to_parser:  # the parse in this process comes first; worker processes must not starve us
+            lower_priority()
         stopping = False
         while not stopping:
             batch = [self._queue.get()]
@@ -80,6 +90,10 @@ class DocumentWriter:
         if fresh:
             self._store.load_nquads(b"".join(data for _, _, data in fresh))
             self._committed(len(fresh))
+        self._unflushed += len(batch)
+        if self._unflushed >= FLUSH_EVERY:
+            self._store.oxigraph.flush()
+            self._unflushed = 0
 
     def _committed(self, count: int) -> None:
         if self._on_commit is not None:

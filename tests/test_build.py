@@ -11,6 +11,7 @@ import time
 import pytest
 
 from graphbuild import KnowledgeGraph, ModelNotFoundError, StoreError, StoreInUseError
+from graphbuild.parse_pool import usable_cores
 from graphbuild.store import Store
 
 
@@ -110,15 +111,17 @@ def test_a_killed_build_leaves_whole_documents_and_the_next_build_completes(tmp_
               "kg.build([sys.argv[2]], progress=lambda done, total: print(done, flush=True))\n")
     proc = subprocess.Popen([sys.executable, "-c", script, str(store), str(corpus)], stdout=subprocess.PIPE, text=True)
     try:
-        for _ in range(3):  # wait until a few documents are committed, then kill mid-build
+        for line in range(3):  # wait until a few documents are committed, then kill mid-build
             assert proc.stdout.readline(), "the build ended before it could be killed"
-        workers = {pid: cmd for pid, cmd in _children(proc.pid).items() if "graphbuild.mapper" in cmd}
+            if line == 0:  # the workers, while they surely run
+                children = _children(proc.pid)
+                workers = {pid: cmd for pid, cmd in children.items() if "spawn_main" in cmd}
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
-    assert len(workers) == 1, "this build (40 documents) maps in a worker process"
-    assert _gone(workers), "the mapping worker outlived the killed build"
+    assert len(workers) == usable_cores(), f"this build (40 documents) runs one worker process per core: {children}"
+    assert _gone(workers), "a worker process outlived the killed build"
     count_per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     with KnowledgeGraph.open(store) as kg:
         partial = {r["g"].value: int(r["n"].value) for r in kg.query(count_per_graph)}
@@ -181,11 +184,11 @@ def _cmdline(pid) -> str:
         return ""
 
 
-def test_the_worker_process_builds_the_same_graph(seeds_dir):
+def test_worker_processes_build_the_same_graph(seeds_dir):
     exports = []
-    for worker in (False, True):
+    for jobs in (1, 2):
         kg = KnowledgeGraph.in_memory()
-        report = kg.build([seeds_dir], worker=worker)
+        report = kg.build([seeds_dir], jobs=jobs)
         assert report.documents == 2
         lines = kg.export(format="nquads").decode("utf-8").splitlines()
         exports.append(sorted(line for line in lines if "generatedAtTime" not in line))

@@ -1,64 +1,65 @@
-"""The mapping worker's lifecycle: killed when it hangs, quiet when its parent is gone, coded errors."""
+"""The per-document job and the worker pool's lifecycle: results in input order, coded errors, no
+stdout channel to corrupt, nothing left running."""
 
 from __future__ import annotations
 
 import os
-import pickle
 import signal
-import subprocess
-import sys
 from datetime import datetime, timezone
 
 import pytest
-import spacy
 
-from graphbuild.errors import WorkerError
+from graphbuild.errors import ModelNotFoundError, WorkerError
 from graphbuild.ingest import Document
-from graphbuild.mapper import DocumentMapper
+from graphbuild.mapper import build_documents
+from graphbuild.nlp import load_pipeline
+from graphbuild.parse_pool import ParsePool
 from graphbuild.vocab import DEFAULT_BASE_IRI
 
 BUILT_AT = datetime(2025, 12, 4, tzinfo=timezone.utc)
-TEXT = "China supports Pakistan."
+TEXTS = ["China supports Pakistan.", "India criticizes Nepal.", "Russia supports Serbia.", "Japan thanks Korea."]
 
 
-def _pieces():
-    return [(0, spacy.blank("en")(TEXT))]
+def _documents(count: int) -> list[Document]:
+    return [Document(text=f"{TEXTS[i % 4]} Report {i}.", source=f"text:{i}", title=f"Report {i}") for i in range(count)]
 
 
-def _request() -> bytes:
-    pieces = [(offset, doc.to_bytes(exclude=["tensor", "user_data"])) for offset, doc in _pieces()]
-    document = Document(text=TEXT, source="text:0", title=TEXT)
-    return pickle.dumps((document, pieces, DEFAULT_BASE_IRI, BUILT_AT), pickle.HIGHEST_PROTOCOL)
+def test_the_pool_gives_the_same_results_as_this_process_in_input_order():
+    documents = _documents(21)  # more than the chunks in flight, and a chunk left over
+    here = list(build_documents(load_pipeline(), documents, DEFAULT_BASE_IRI, BUILT_AT))
+    with ParsePool(2, None, DEFAULT_BASE_IRI, BUILT_AT) as pool:
+        pooled = list(pool.map(iter(documents)))
+    assert [m.source for m in pooled] == [d.source for d in documents]
+    assert pooled == here
 
 
-def test_a_worker_that_does_not_exit_is_killed_after_the_timeout():
-    mapper = DocumentMapper("en", DEFAULT_BASE_IRI, BUILT_AT, worker=True)
-    process = mapper._process
-    os.kill(mapper.pid, signal.SIGSTOP)  # it can no longer read its input nor exit
-    mapper.close(timeout=0.5)  # must not raise
-    assert process.returncode == -signal.SIGKILL
-    assert mapper.pid is None
+def test_a_worker_that_dies_is_a_coded_error_and_the_others_are_stopped():
+    pool = ParsePool(2, None, DEFAULT_BASE_IRI, BUILT_AT)
+    with pytest.raises(WorkerError, match=r"E017 A build worker failed: worker process \d+ exited with status -9"):
+        with pool:
+            os.kill(pool.pids[0], signal.SIGKILL)
+            list(pool.map(iter(_documents(40))))
+    assert all(worker.exitcode is not None for worker in pool._workers)
 
 
-def test_a_worker_that_dies_is_a_coded_error_not_a_runtime_error():
-    mapper = DocumentMapper("en", DEFAULT_BASE_IRI, BUILT_AT, worker=True)
-    try:
-        os.kill(mapper.pid, signal.SIGKILL)
-        with pytest.raises(WorkerError, match="E017 The mapping worker process failed: it exited before answering"):
-            list(mapper.submit(Document(text=TEXT, source="text:0", title=TEXT), _pieces()))
-            list(mapper.finish())
-    finally:
-        mapper.close()
+def test_an_unknown_model_in_the_workers_is_the_same_error_as_without_them():
+    with pytest.raises(ModelNotFoundError, match="E003 No spaCy pipeline named 'xx_no_such_model'"):
+        with ParsePool(2, "xx_no_such_model", DEFAULT_BASE_IRI, BUILT_AT) as pool:
+            list(pool.map(iter(_documents(3))))
 
 
-@pytest.mark.parametrize("cut", [False, True], ids=["whole request", "request cut off"])
-def test_a_worker_whose_parent_is_gone_exits_quietly(cut):
-    worker = subprocess.Popen([sys.executable, "-m", "graphbuild.mapper", "en"], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    worker.stdout.close()  # as if the building process had died: nobody reads the answers
-    request = _request()
-    worker.stdin.write(request[: len(request) // 2] if cut else request)
-    worker.stdin.close()
-    errors = worker.stderr.read().decode("utf-8", "replace")
-    assert worker.wait(timeout=120) == 0, errors
-    assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
+def test_output_on_stdout_in_a_worker_cannot_corrupt_the_results(capfd):
+    """Why: the former mapping worker answered on stdout and died when a profiler printed there."""
+    with ParsePool(2, None, DEFAULT_BASE_IRI, BUILT_AT) as pool:
+        for pid in pool.pids:  # what a profiler attaching to a worker does: write to its standard output
+            with open(f"/proc/{pid}/fd/1", "wb", buffering=0) as stdout:
+                stdout.write(b"\x80garbage from a profiler\n")
+        mapped = list(pool.map(iter(_documents(10))))
+    assert len(mapped) == 10 and all(m.quads > 10 for m in mapped)
+
+
+def test_a_closed_pool_leaves_no_process_behind():
+    with ParsePool(2, None, DEFAULT_BASE_IRI, BUILT_AT) as pool:
+        list(pool.map(iter(_documents(2))))
+        pids = pool.pids
+    assert not any(os.path.exists(f"/proc/{pid}") for pid in pids)

@@ -6,6 +6,7 @@ import errno
 import os
 import sys
 import tempfile
+import time
 
 import click
 
@@ -31,8 +32,14 @@ from ._options import echo_json, format_option, store_option
 @click.option("--max-doc-chars", default=DEFAULT_MAX_DOC_CHARS, show_default=True, type=click.IntRange(1),
               help="Skip (with a reason) a document longer than this many characters; memory grows with "
                    "a document's length.")
+@click.option("--jobs", default=None, type=click.IntRange(1), metavar="N",
+              help="Worker processes that parse and map documents, each loading the pipeline once "
+                   "[default: one per usable core; 1 builds in this process].")
+@click.option("--cluster", default=None, metavar="ADDRESS",
+              help="Do that work on Dask workers: tcp://HOST:PORT of a running 'dask scheduler', or local:N "
+                   "(needs pip install 'graphbuild[dask]').")
 @format_option("text", "json")
-def command(paths, store, model, base_iri, html, no_html, languages, prune, max_doc_chars, fmt):
+def command(paths, store, model, base_iri, html, no_html, languages, prune, max_doc_chars, jobs, cluster, fmt):
     """Build the graph from PATHS: .txt/.md/.html/.jsonl files, folders and globs;
     '-' reads one article from standard input.
 
@@ -42,12 +49,14 @@ def command(paths, store, model, base_iri, html, no_html, languages, prune, max_
     from ..graph import KnowledgeGraph
     from ..vocab import DEFAULT_BASE_IRI
 
+    started = time.perf_counter()
     if not no_html:
         _check_writable(html)  # before the build, not after minutes of parsing
     items = [_stdin_text() if path == "-" else path for path in paths]
     accepted = tuple(code.strip() for code in (languages or "").split(",") if code.strip()) or None
     with KnowledgeGraph.open(store, base_iri=base_iri or DEFAULT_BASE_IRI, model=model) as kg:
-        options = {"paths_only": True, "languages": accepted, "prune": prune, "max_doc_chars": max_doc_chars}
+        options = {"paths_only": True, "languages": accepted, "prune": prune, "max_doc_chars": max_doc_chars,
+                   "jobs": jobs, "cluster": cluster}
         if sys.stderr.isatty():
             with click.progressbar(length=0, label="building", file=sys.stderr) as bar:
                 def progress(done: int, total: int) -> None:
@@ -57,12 +66,15 @@ def command(paths, store, model, base_iri, html, no_html, languages, prune, max_
                 report = kg.build(items, progress=progress, **options)
         else:  # a log or a pipe gets the summary only
             report = kg.build(items, **options)
+        rendered = None
+        if not no_html and (report.documents or report.removed or not os.path.exists(html)):
+            rendered = kg.render(html)
+        report.seconds = time.perf_counter() - started  # the whole command, drawing the page included
         for skipped in report.skipped:
             click.echo(str(skipped), err=True)
         if fmt == "text":
             click.echo(report.summary())
-        if not no_html and (report.documents or report.removed or not os.path.exists(html)):
-            rendered = kg.render(html)
+        if rendered is not None:
             click.echo(f"wrote {rendered.path}", err=fmt == "json")
     if fmt == "json":
         echo_json(report)
