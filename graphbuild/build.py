@@ -48,8 +48,9 @@ class BuildReport:
     unchanged: int = 0  # already stored with the same content
     sentences: int = 0
     entities: int = 0  # distinct entities in the written documents
-    relations: int = 0  # statements extracted
-    asserted: int = 0  # of which also stored as plain triples
+    relations: int = 0  # statements extracted from the written documents
+    asserted: int = 0  # of which the text asserts (also stored as plain triples)
+    asserted_relations: int = 0  # the store's relations after the build, as stats, analyze and render count them
     quads: int = 0  # quads written
     words: int = 0
     seconds: float = 0.0
@@ -62,8 +63,9 @@ class BuildReport:
             return self._counts_line()
         lines = [
             self._counts_line(),
-            f"sentences: {self.sentences}  entities: {self.entities}  relations: {self.relations} "
+            f"sentences: {self.sentences}  entities: {self.entities}  statements: {self.relations} "
             f"({self.asserted} asserted)  triples: {self.quads}",
+            f"asserted relations in the store: {self.asserted_relations}",
             f"seconds: {self.seconds:.1f}",
         ]
         return "\n".join(lines)
@@ -124,6 +126,10 @@ def _build(store, items, base_iri, model, progress, paths_only, jobs, cluster, l
         report.removed = gone_sources(scan.by_source)
         stale += [g for source in report.removed for g in scan.by_source[source]]
     store.drop_graphs(stale)
+    if report.documents or report.removed or stale:
+        from .read_model import relation_count
+
+        report.asserted_relations = relation_count(store)  # one definition of "relations" for every command
     report.seconds = time.perf_counter() - started
     return report
 

@@ -129,6 +129,13 @@ def test_stats_analyze_and_the_viewer_count_relations_alike(runner, seeds_store)
     assert f"asserted relations: {count}" in result.output.splitlines()[0]
 
 
+def test_the_build_reports_the_same_relation_count(tmp_path):
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        report = kg.build(["China supports Pakistan. Pakistan praises China.", "China supports Pakistan again."])
+        assert report.asserted_relations == relation_count(kg.store) == kg.stats()["asserted_relations"] == 2
+        assert f"asserted relations in the store: {report.asserted_relations}" in report.summary()
+
+
 def test_the_viewer_reads_statements_of_chosen_relations_only(seeds_store):
     with Store(seeds_store, read_only=True) as store:
         full = load_graph(store)
