@@ -101,10 +101,15 @@ class Summary:
     def graphs_written(self, graphs: Iterable[str]) -> None:
         """Recompute the contributions of ``graphs`` after the store wrote them."""
         graphs = list(dict.fromkeys(graphs))
-        if ONTOLOGY_GRAPH in graphs:  # which properties are relations may have changed: check on the next read
-            self._in_step = False
-            graphs.remove(ONTOLOGY_GRAPH)
         with self._lock, self._db:
+            if ONTOLOGY_GRAPH in graphs:  # which properties are relations may have changed
+                graphs.remove(ONTOLOGY_GRAPH)
+                ontology = self._ontology_fingerprint()
+                if self._meta("ontology") != ontology:
+                    if self._db.execute("SELECT 1 FROM graphs LIMIT 1").fetchone() is None:
+                        self._set_meta("ontology", ontology)  # a new store: nothing recorded depends on it
+                    else:
+                        self._in_step = False  # recompute every graph on the next read
             self._compute(graphs)
 
     def graphs_dropped(self, graphs: Iterable[str]) -> None:

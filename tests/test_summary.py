@@ -167,3 +167,12 @@ def test_a_new_ontology_is_taken_into_account():
     kg.store.replace_graph(ONTOLOGY_GRAPH, kept)
     assert relation_count(kg.store) == 0
     assert_summary_matches(kg.store)
+
+
+def test_a_first_build_keeps_its_summary_in_step_without_rebuilding_it(tmp_path, caplog):
+    with caplog.at_level("WARNING"), KnowledgeGraph.open(tmp_path / "store") as kg:
+        from graphbuild.summary import _BULK
+        report = kg.build(["China supports Pakistan."] + [f"Airbus sold {n} jets to Qatar Airways." for n in range(_BULK + 1)],
+                          jobs=1)
+        assert report.asserted_relations == kg.stats()["asserted_relations"] > 0
+    assert not [r for r in caplog.records if "building the store summary" in r.getMessage()]
