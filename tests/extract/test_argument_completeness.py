@@ -62,12 +62,58 @@ def test_based_in_a_place_is_not_a_modifier():
     assert _any(asserted("Militant groups based in Syria threaten Turkey."), None, "threatens", "Turkey")
 
 
-@pytest.mark.parametrize("text, predicate", [
+# Each construction says the clause is not a deed the narrator asserts: a plan, a report, an order,
+# a possibility, an object that is only half of what the verb says, a thing referred to but unnamed.
+NOT_ASSERTED = [
+    # a headline in the infinitive is a plan
     pytest.param("China Eastern Airlines to purchase twenty new Airbus jets", "purchase", id="airline-headline"),
     pytest.param("Germany to close its last coal mines", "close", id="policy-headline"),
     pytest.param("Apple to open three stores in India", "open", id="retail-headline"),
-])
-def test_a_headline_in_the_infinitive_is_a_plan(text, predicate):
+    # a relative clause inside reported speech is reported too
+    pytest.param('Jobs said that buyers would get a free case, which alleviates the signal problem.', "alleviate",
+                 id="relative-in-reported"),
+    pytest.param("The minister claimed that the new law, which protects tenants, was popular.", "protect",
+                 id="relative-in-claim"),
+    pytest.param('In a press conference, Jobs said that all phone buyers would be eligible to receive a free case, '
+                 'or "bumper," which alleviates the signal problem.', "alleviate", id="relative-under-adjective"),
+    pytest.param("The coach said the players were ready to face a team that beats everyone.", "beat",
+                 id="relative-under-ready"),
+    # a verb whose object is made to act is not asserted with the object alone
+    pytest.param("The EU forced Meta to change its privacy rules.", "force", id="force-to"),
+    pytest.param("The ruling enabled Uber to keep its licence.", "enable", id="enable-to"),
+    pytest.param("Ofcom ordered BT to open its network.", "order", id="order-to"),
+    # it after an event is the event
+    pytest.param("Boeing delivered the last 717 jet. It signals the end of an era.", "signal", id="it-signals"),
+    pytest.param("The council approved the stadium. It marks a turning point for the club.", "mark", id="it-marks"),
+    pytest.param("Nokia cut 5,000 jobs. It reflects the slump in handset sales.", "reflect", id="it-reflects"),
+    # an order is not the deed
+    pytest.param("The Air Force was ordered to work with Boeing.", "work_with", id="ordered-to"),
+    pytest.param("Ryanair was required to refund the passengers.", "refund", id="required-to"),
+    pytest.param("The regulator instructed Thames Water to cut its dividend.", "cut", id="instructed-to"),
+    # a possibility is not a deed
+    pytest.param("There is a possibility of Ford closing the plant.", "close", id="possibility-of"),
+    pytest.param("Investors fear the prospect of Tesla cutting prices again.", "cut", id="prospect-of"),
+    pytest.param("Analysts warned of the risk of Intel losing the contract.", "lose", id="risk-of"),
+    # an act named but not done is not asserted
+    pytest.param("Shareholders rejected the proposed takeover of Mobil by Exxon.", "take_over", id="proposed"),
+    pytest.param("Disney abandoned its planned acquisition of Fox.", "acquire", id="planned"),
+    pytest.param("Microsoft denied its acquisition of Activision.", "acquire", id="denied"),
+    # an infinitive hanging on a noun is not a deed
+    pytest.param("The team set the date for Boeing to deliver the jets.", "deliver", id="date-for-to"),
+    pytest.param("Ministers agreed a timetable for Siemens to build the line.", "build", id="timetable-for-to"),
+    pytest.param("Ford is looking for a partner to build the batteries.", "build", id="noun-to-infinitive"),
+    # a counted generic noun names nothing
+    pytest.param("More people watched the final on television.", "watch", id="more-people"),
+    pytest.param("Many officials criticised the decision.", "criticizes", id="many-officials"),
+    # a verb whose object needs a second complement is not asserted with the object alone
+    pytest.param("Steve Jobs described the new tablet as a magical device.", "describe", id="describe-as"),
+    pytest.param("Morgan Stanley attributes Nvidia's success to its chips.", "attribute", id="attribute-to"),
+    pytest.param("The NTSB compared the crash to a 2009 accident.", "compare", id="compare-to"),
+]
+
+
+@pytest.mark.parametrize("text, predicate", NOT_ASSERTED)
+def test_a_clause_that_is_no_asserted_deed_gives_no_plain_triple(text, predicate):
     assert not _any(asserted(text), None, predicate)
 
 
@@ -129,20 +175,6 @@ def test_a_title_word_is_not_part_of_the_organisation(text, obj):
     assert not _any(asserted(text), "Scott Carson", "memberOf", obj)
 
 
-@pytest.mark.parametrize("text, predicate", [
-    pytest.param('Jobs said that buyers would get a free case, which alleviates the signal problem.', "alleviate",
-                 id="relative-in-reported"),
-    pytest.param("The minister claimed that the new law, which protects tenants, was popular.", "protect",
-                 id="relative-in-claim"),
-    pytest.param('In a press conference, Jobs said that all phone buyers would be eligible to receive a free case, '
-                 'or "bumper," which alleviates the signal problem.', "alleviate", id="relative-under-adjective"),
-    pytest.param("The coach said the players were ready to face a team that beats everyone.", "beat",
-                 id="relative-under-ready"),
-])
-def test_a_relative_clause_inside_reported_speech_is_reported_too(text, predicate):
-    assert not _any(asserted(text), None, predicate)
-
-
 def test_call_x_y_is_not_call_x():
     assert not _any(asserted('Jobs called the new software "the most advanced system in the world".'), None, "call")
 
@@ -167,26 +199,8 @@ def test_it_never_points_to_a_person_known_by_surname():
     assert not _any(asserted(text), "Dana Reyes", "add")
 
 
-@pytest.mark.parametrize("text, predicate", [
-    pytest.param("The EU forced Meta to change its privacy rules.", "force", id="force-to"),
-    pytest.param("The ruling enabled Uber to keep its licence.", "enable", id="enable-to"),
-    pytest.param("Ofcom ordered BT to open its network.", "order", id="order-to"),
-])
-def test_a_verb_whose_object_is_made_to_act_is_not_asserted_with_the_object_alone(text, predicate):
-    assert not _any(asserted(text), None, predicate)
-
-
 def test_a_lexicon_verb_holds_with_its_object_alone():
     assert _any(asserted("Pakistan urged the Taliban to act against militants."), "Pakistan", "urges", "Taliban")
-
-
-@pytest.mark.parametrize("text, predicate", [
-    pytest.param("Boeing delivered the last 717 jet. It signals the end of an era.", "signal", id="it-signals"),
-    pytest.param("The council approved the stadium. It marks a turning point for the club.", "mark", id="it-marks"),
-    pytest.param("Nokia cut 5,000 jobs. It reflects the slump in handset sales.", "reflect", id="it-reflects"),
-])
-def test_it_after_an_event_is_the_event(text, predicate):
-    assert not _any(asserted(text), None, predicate)
 
 
 def test_he_is_open_when_the_nearest_person_is_an_object_and_another_a_subject():
@@ -198,15 +212,6 @@ def test_he_is_open_when_the_nearest_person_is_an_object_and_another_a_subject()
 def test_he_after_the_only_person_as_object_still_resolves():
     text = "The board had consulted Bill Gates about the deal. He later praised the plan."
     assert _any(asserted(text), "Bill Gates", "praises")
-
-
-@pytest.mark.parametrize("text, predicate", [
-    pytest.param("The Air Force was ordered to work with Boeing.", "work_with", id="ordered-to"),
-    pytest.param("Ryanair was required to refund the passengers.", "refund", id="required-to"),
-    pytest.param("The regulator instructed Thames Water to cut its dividend.", "cut", id="instructed-to"),
-])
-def test_an_order_is_not_the_deed(text, predicate):
-    assert not _any(asserted(text), None, predicate)
 
 
 def test_formerly_hanging_on_the_name_is_a_former_position():
@@ -269,15 +274,6 @@ def test_coordinated_subjects_are_not_related_otherwise(text):
     assert not _any(asserted(text), "Tim Cook", None, "Terry Gou")
 
 
-@pytest.mark.parametrize("text, predicate", [
-    pytest.param("There is a possibility of Ford closing the plant.", "close", id="possibility-of"),
-    pytest.param("Investors fear the prospect of Tesla cutting prices again.", "cut", id="prospect-of"),
-    pytest.param("Analysts warned of the risk of Intel losing the contract.", "lose", id="risk-of"),
-])
-def test_a_possibility_is_not_a_deed(text, predicate):
-    assert not _any(asserted(text), None, predicate)
-
-
 @pytest.mark.parametrize("text, excluded", [
     pytest.param("The new laptop from Dell uses flash memory rather than a hard drive.", "hard drive", id="rather-than"),
     pytest.param("Ryanair chose Boeing instead of Airbus.", "Airbus", id="instead-of"),
@@ -298,28 +294,10 @@ def test_an_act_named_by_a_noun_is_a_fact(text, fact):
     assert fact in asserted(text)
 
 
-@pytest.mark.parametrize("text, predicate", [
-    pytest.param("Shareholders rejected the proposed takeover of Mobil by Exxon.", "take_over", id="proposed"),
-    pytest.param("Disney abandoned its planned acquisition of Fox.", "acquire", id="planned"),
-    pytest.param("Microsoft denied its acquisition of Activision.", "acquire", id="denied"),
-])
-def test_an_act_named_but_not_done_is_not_asserted(text, predicate):
-    assert not _any(asserted(text), None, predicate)
-
-
 def test_the_subject_wins_after_a_verb_without_object_control():
     found = asserted("Last month, Samsung defeated Nokia to win a large contract.")
     assert _any(found, "Samsung", "win") and not _any(found, "Nokia", "win")
     assert _any(found, "Samsung", "defeat", "Nokia")
-
-
-@pytest.mark.parametrize("text, predicate", [
-    pytest.param("The team set the date for Boeing to deliver the jets.", "deliver", id="date-for-to"),
-    pytest.param("Ministers agreed a timetable for Siemens to build the line.", "build", id="timetable-for-to"),
-    pytest.param("Ford is looking for a partner to build the batteries.", "build", id="noun-to-infinitive"),
-])
-def test_an_infinitive_hanging_on_a_noun_is_not_a_deed(text, predicate):
-    assert not _any(asserted(text), None, predicate)
 
 
 def test_the_first_to_do_it_did_it():
@@ -368,14 +346,6 @@ def test_it_after_a_numbered_model_stays_open():
     assert not _any(asserted("Boeing unveiled the 777. It carries between 305 and 550 passengers."), "Boeing", "carry_between")
 
 
-@pytest.mark.parametrize("text, predicate", [
-    pytest.param("More people watched the final on television.", "watch", id="more-people"),
-    pytest.param("Many officials criticised the decision.", "criticizes", id="many-officials"),
-])
-def test_a_counted_generic_noun_names_nothing(text, predicate):
-    assert not _any(asserted(text), None, predicate)
-
-
 @pytest.mark.parametrize("text, fact", [
     pytest.param("Chancellor Olaf Scholz met Joe Biden in Berlin. Later the chancellor praised the deal.",
                  ("Olaf Scholz", "praises", "deal"), id="the-chancellor"),
@@ -396,15 +366,6 @@ def test_a_title_two_people_hold_stays_open():
 
 def test_an_unresolved_title_is_no_argument():
     assert not _any(asserted("The Prime Minister applauded Singapore Airlines."), None, "applaud")
-
-
-@pytest.mark.parametrize("text, predicate", [
-    pytest.param("Steve Jobs described the new tablet as a magical device.", "describe", id="describe-as"),
-    pytest.param("Morgan Stanley attributes Nvidia's success to its chips.", "attribute", id="attribute-to"),
-    pytest.param("The NTSB compared the crash to a 2009 accident.", "compare", id="compare-to"),
-])
-def test_a_verb_whose_object_needs_a_second_complement_is_not_asserted_with_the_object_alone(text, predicate):
-    assert not _any(asserted(text), None, predicate)
 
 
 @pytest.mark.parametrize("text, facility, place", [
