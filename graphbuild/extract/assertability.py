@@ -108,38 +108,44 @@ def clause_problem(verb: Token, arguments: tuple[Argument, Argument], kind: str,
     if kind == "verb" and any(child.dep_ == "prep" and f"{verb.lemma_}:{child.lower_}" in resources("en").words(
             "two-complement-verbs") for child in near):
         return "object complement left out"
-    if kind == "verb" and not in_lexicon and _object_made_to_act(verb, arguments[1], offset):
+    spans = [verb.doc.char_span(arg.mention.start - offset, arg.mention.end - offset, alignment_mode="expand")
+             for arg in arguments]
+    if kind == "verb" and not in_lexicon and _object_made_to_act(verb, spans[1]):
         return "what the object is made to do left out"
-    for arg, role in zip(arguments, ("subject", "object")):
-        if arg.sieve:
-            continue
-        span = verb.doc.char_span(arg.mention.start - offset, arg.mention.end - offset, alignment_mode="expand")
-        if span is None:
+    for arg, span, role in zip(arguments, spans, ("subject", "object")):
+        if arg.sieve or span is None:
             continue
         cut = _cut_from_its_phrase(span, arg.mention.text)
         if cut:
             return f"{role} {cut}"
-        if arg.mention.label != "CONCEPT" or span.root.lemma_.lower() not in resources("en").complement_nouns:
-            continue
-        written = set(arg.mention.text.split())  # a concept's label may carry its "of" phrase
-        for child in span.root.children:
-            if child.i < span.end:
-                continue
-            if child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPOSITIONS:
-                complement = [t for t in child.children if t.dep_ in ("pobj", "pcomp")]
-            elif child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                complement = [child]  # "plans to shift production"
-            else:
-                continue
-            if not any(t.text in written for t in complement):
-                return f"{role} without its complement"
+        if arg.mention.label == "CONCEPT" and _complement_left_out(span, arg.mention.text):
+            return f"{role} without its complement"
     return ""
 
 
-def _object_made_to_act(verb: Token, obj: Argument, offset: int) -> bool:
+def _complement_left_out(span, label: str) -> bool:
+    """A noun that says little alone ("purchase", "plans") whose "of"/"for"/"to" phrase or
+    to-infinitive the parse left outside ``label`` (a label may carry its "of" phrase)."""
+    if span.root.lemma_.lower() not in resources("en").complement_nouns:
+        return False
+    written = set(label.split())
+    for child in span.root.children:
+        if child.i < span.end:
+            continue
+        if child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPOSITIONS:
+            complement = [t for t in child.children if t.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            complement = [child]  # "plans to shift production"
+        else:
+            continue
+        if not any(t.text in written for t in complement):
+            return True
+    return False
+
+
+def _object_made_to_act(verb: Token, span) -> bool:
     """"forced Apple to lower its prices", "enabled users to share photos": the verb's object
-    is only half of what it says; the relation with the object alone says too little."""
-    span = verb.doc.char_span(obj.mention.start - offset, obj.mention.end - offset, alignment_mode="expand")
+    (``span``) is only half of what it says; the relation with the object alone says too little."""
     if span is None or span.root.head.i != verb.i or span.root.dep_ != "dobj":
         return False
     if verb.lemma_ not in resources("en").words("object-control-verbs"):
