@@ -151,6 +151,11 @@ class Store:
         """True if the named graph ``graph`` holds any quad."""
         return self._ox.contains_named_graph(ox.NamedNode(graph))
 
+    def flush(self) -> None:
+        """Write the store's in-memory tables to disk (what is written is unchanged, so the summary stays valid)."""
+        with self._writing():
+            self._ox.flush()
+
     def load_nquads(self, data: bytes) -> None:
         """Add N-Quads in one transaction (without holding Python's GIL while parsing and writing)."""
         with self._writing():

@@ -92,7 +92,7 @@ class DocumentWriter:
             self._committed(len(fresh))
         self._unflushed += len(batch)
         if self._unflushed >= FLUSH_EVERY:
-            self._store.oxigraph.flush()
+            self._store.flush()
             self._unflushed = 0
 
     def _committed(self, count: int) -> None:

@@ -172,7 +172,9 @@ def test_a_new_ontology_is_taken_into_account():
 def test_a_first_build_keeps_its_summary_in_step_without_rebuilding_it(tmp_path, caplog):
     with caplog.at_level("WARNING"), KnowledgeGraph.open(tmp_path / "store") as kg:
         from graphbuild.summary import _BULK
-        report = kg.build(["China supports Pakistan."] + [f"Airbus sold {n} jets to Qatar Airways." for n in range(_BULK + 1)],
+        from graphbuild.writer import FLUSH_EVERY
+        many = max(_BULK, FLUSH_EVERY) + 1  # a bulk summary, and a flush of the store mid-build
+        report = kg.build(["China supports Pakistan."] + [f"Airbus sold {n} jets to Qatar Airways." for n in range(many)],
                           jobs=1)
         assert report.asserted_relations == kg.stats()["asserted_relations"] > 0
     assert not [r for r in caplog.records if "building the store summary" in r.getMessage()]
