@@ -1,7 +1,7 @@
 """Build throughput and peak memory with every core and with Dask, against bare spaCy, in one run.
 
 For each corpus size, runs in turn (each in its own process, timed from start to exit, model
-loading included): bare ``nlp.pipe`` of the pipeline graphbuild uses, bare
+loading included): bare ``nlp.pipe`` of spaCy's own pipeline as ``spacy.load`` gives it, bare
 ``nlp.pipe(n_process=2)``, then ``graphbuild build`` into a fresh store with ``--jobs 1``,
 ``--jobs 2`` and ``--cluster local:2``. Peak RSS is that of the whole process tree (the parent,
 its workers, Dask's nannies and workers), sampled from /proc every 0.1 s; CPU seconds are those of
@@ -32,9 +32,9 @@ from wikinews_corpus import write_corpus
 SHARED_CORPUS = "/work/scale/corpus-{n}"
 _GRAPHBUILD = [sys.executable, "-c", "from graphbuild.cli import main; main()"]
 _BARE = """
-import sys, pathlib
-from graphbuild.nlp import BATCH_SIZE, load_pipeline
-nlp = load_pipeline()
+import sys, pathlib, spacy
+from graphbuild.nlp import BATCH_SIZE, DEFAULT_MODELS
+nlp = spacy.load(next(n for n in DEFAULT_MODELS if spacy.util.is_package(n)))
 texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))]
 n_process = int(sys.argv[2])
 print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)))
