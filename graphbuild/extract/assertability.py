@@ -62,8 +62,8 @@ def argument_problem(arg: Argument, role: str) -> str:
     if "%" in text or "percent" in words or words[-1] in en.generic_nouns and all(
             w in en.words("quantifiers") for w in words[:-1]):
         return f"generic {role}"  # "people", "more people", "many officials"
-    if _AMOUNT.match(words[0]) or words[-1] in en.units:
-        return f"number {role}"  # "invest $1bn", "2,000 jobs": an amount, not a thing
+    if all(_AMOUNT.match(w) for w in words) or words[-1] in en.units:
+        return f"number {role}"  # "invest $1bn", "70 million", "6GB": an amount, not a thing ("2,000 jobs" is)
     if words[-1].rstrip(".") in en.positions and not any("'" in w for w in words):
         return f"unresolved title {role}"  # "the Prime Minister applauded": a post, not the person holding it
     if words[-1] in en.nominal_antecedents and text[:1].islower():

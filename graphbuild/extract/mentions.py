@@ -49,9 +49,10 @@ def strip_honorifics(text: str, start: int) -> tuple[str, int]:
 
 
 def concept_span(token: Token) -> Span:
-    """The words naming a concept: the noun with its adjacent compound/adjective modifiers.
+    """The words naming a concept: the noun with its adjacent compound/adjective modifiers and numbers.
 
-    "more visible and verifiable actions" -> "verifiable actions"; "terrorist groups" stays;
+    "more visible and verifiable actions" -> "verifiable actions"; "terrorist groups" and "five
+    orders" stay;
     "the one-China principle" keeps the whole hyphenated compound.
     """
     left = token.i
@@ -66,19 +67,27 @@ def concept_span(token: Token) -> Span:
                 child = token.doc[left]
         elif adjacent and child.text == "-":
             left = child.i
-        elif adjacent and child.dep_ == "nummod" and token.tag_ == "NNP" and child.text.isdigit():
-            left = child.i  # "the first 787 Dreamliner": a model number, not a count
+        elif adjacent and child.dep_ == "nummod" and child.like_num:
+            left = _number_start(child)  # "five orders", "70 million songs", "the 787 Dreamliner"
         else:
             break
     doc = token.doc
     end = token.i + 1
     if end < len(doc) and doc[end].head.i == token.i and doc[end].dep_ == "nummod" and doc[end].text[:1].isdigit() \
-            and "," not in doc[end].text and (token.pos_ == "PROPN" or is_name_like(token)):
-        end += 1  # "iPhone 4", "Windows 10": the number is part of the name
+            and "," not in doc[end].text:
+        end += 1  # "iPhone 4", "long-range 777": a number after its noun names it (a count comes before)
     while left >= 2 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_ and not doc[left - 2].whitespace_ \
             and doc[left - 2].is_alpha:
         left -= 2  # "all-round cooperation", "desktop-like features": the whole hyphenated word
     return doc[left: end]
+
+
+def _number_start(number: Token) -> int:
+    """Where a number written in several words starts ("70 million", "two hundred")."""
+    start = number.i
+    while start > number.left_edge.i and number.doc[start - 1].like_num:
+        start -= 1
+    return start
 
 
 def possessor(token: Token) -> Token | None:

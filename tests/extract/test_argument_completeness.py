@@ -82,6 +82,12 @@ NOT_ASSERTED = [
     pytest.param("The EU forced Meta to change its privacy rules.", "force", id="force-to"),
     pytest.param("The ruling enabled Uber to keep its licence.", "enable", id="enable-to"),
     pytest.param("Ofcom ordered BT to open its network.", "order", id="order-to"),
+    # what someone was forced or pressed to do is not yet done
+    pytest.param("The EU forced Meta to change its privacy rules.", "change", id="forced-to-change"),
+    pytest.param("The court compelled the Home Office to publish the report.", "publish", id="compelled-to"),
+    pytest.param("Investors pressured Unilever to sell its tea business.", "sell", id="pressured-to"),
+    pytest.param("The union pushed British Airways to rehire the pilots.", "rehire", id="pushed-to"),
+    pytest.param("FIFA obliged the clubs to release their players.", "release", id="obliged-to"),
     # it after an event is the event
     pytest.param("Boeing delivered the last 717 jet. It signals the end of an era.", "signal", id="it-signals"),
     pytest.param("The council approved the stadium. It marks a turning point for the club.", "mark", id="it-marks"),
@@ -241,9 +247,9 @@ def test_a_model_number_is_part_of_the_name(text, product):
 
 @pytest.mark.parametrize("text, fact", [
     pytest.param("Apple opened the iTunes Music Store in 2003. The store sold 70 million songs in its first year.",
-                 ("iTunes Music Store", "sell", "songs"), id="the-store"),
+                 ("iTunes Music Store", "sell", "70 million songs"), id="the-store"),
     pytest.param("Heathrow Airport opened a new terminal in 2008. The airport handles 80 million passengers a year.",
-                 ("Heathrow Airport", "handle", "passengers"), id="the-airport"),
+                 ("Heathrow Airport", "handle", "80 million passengers"), id="the-airport"),
     pytest.param("Microsoft released the Windows Phone software in 2010. The software runs on Nokia handsets.",
                  ("Windows Phone software", "run_on", "Nokia handsets"), id="the-software"),
 ])

@@ -1,0 +1,35 @@
+"""Numbers in a concept's label. Written as expectations before their rule: a count before a noun
+says how many ("five orders", "5,000 jobs") and a model number names the thing ("the 787
+Dreamliner", "the final 717 jet", "long-range 777"); both stay in the label."""
+
+from __future__ import annotations
+
+import pytest
+from graph_facts import asserted
+
+
+def objects(text: str, predicate: str) -> set[str]:
+    return {o for _, p, o in asserted(text) if p == predicate}
+
+
+@pytest.mark.parametrize("text, predicate, obj", [
+    pytest.param("Boeing received five orders from Emirates.", "receive", "five orders", id="word-count"),
+    pytest.param("Nokia cut 5,000 jobs in Finland.", "cut", "5,000 jobs", id="thousands"),
+    pytest.param("Oxfam fed 300 families last winter.", "feed", "300 families", id="families"),
+    pytest.param("The Premier League fined twelve clubs for late payments.", "fine", "twelve clubs", id="clubs"),
+    pytest.param("The High Court heard 40 witnesses in the fraud trial.", "hear", "40 witnesses", id="witnesses"),
+    pytest.param("The iTunes Store sold 70 million songs in its first year.", "sell", "70 million songs", id="millions"),
+    pytest.param("Boeing announced 35 new orders at the show.", "announce", "35 new orders", id="count-and-adjective"),
+])
+def test_a_count_before_the_noun_stays_in_the_label(text, predicate, obj):
+    assert obj in objects(text, predicate)
+
+
+@pytest.mark.parametrize("text, predicate, obj", [
+    pytest.param("Boeing unveiled the new 787 Dreamliner in Everett.", "unveil", "new 787 Dreamliner", id="787"),
+    pytest.param("Boeing delivered the final 717 jet to AirTran.", "deliver", "final 717 jet", id="717-jet"),
+    pytest.param("Boeing unveils long-range 777", "unveil", "long-range 777", id="hyphenated-then-number"),
+    pytest.param("Ferrari showed the new 296 coupe at the show.", "show", "new 296 coupe", id="296-coupe"),
+])
+def test_a_model_number_stays_in_the_label(text, predicate, obj):
+    assert obj in objects(text, predicate)
