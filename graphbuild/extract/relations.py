@@ -166,6 +166,10 @@ def _direct_objects(verb: Token) -> list[Token]:
     "opposes" instead of "form"; a verb has no noun conjuncts, so it is the verb's second object.
     """
     objects = [o for o in _children(verb, _OBJECT_DEPS) if not is_misplaced_object(verb, o)]
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "the forum that Putin set up": the relative pronoun object stands for the noun
+        objects = [verb.head if o.dep_ == "dobj" and o.lower_ in _RELATIVE_PRONOUNS and o.i < verb.i else o
+                   for o in objects]
     if objects:
         objects += [c for c in _children(verb, ("conj",)) if c.pos_ == "NOUN" and c.i > objects[0].i
                     and not _children(c, _SUBJECT_DEPS) and not acts_as_verb(c)]

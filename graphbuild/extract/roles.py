@@ -114,16 +114,22 @@ def is_position(title: str) -> bool:
 def _trim_title(title: Span, index: MentionIndex) -> Span | None:
     """The post itself: "Apple CEO" -> "CEO" and "Pakistani Foreign Minister" -> "Foreign Minister"
     (the body is its own link), "company CEO" -> "CEO", "Former chief executive" -> "chief
-    executive"; a name inside stays ("Deputy Defense Secretary"); a title must begin with a word,
+    executive", "Siemens Executive Vice President" -> "Executive Vice President"; a name inside stays ("Deputy Defense Secretary"); a title must begin with a word,
     not the tail of a split one ("-founder")."""
     en = resources("en")
     start = title.start
     while start < title.end - 1 and (index.entity(title.doc[start]) is not None
+                                     and not _title_word_in_name(title.doc[start], en)
                                      or title.doc[start].lower_ in en.nominal_antecedents
                                      or title.doc[start].lower_ in en.former_modifiers):
         start += 1
     trimmed = title.doc[start: title.end]
     return trimmed if trimmed.text[:1].isalnum() else None
+
+
+def _title_word_in_name(token: Token, en) -> bool:
+    """A title word the NER ran into a name ("Siemens Executive Vice President": "Executive")."""
+    return token.lower_ in en.positions and token.ent_iob_ == "I"
 
 
 def _left_modifiers(ent: Span) -> list[Token]:
@@ -172,6 +178,9 @@ def _titles(tokens: list[Token]) -> list[Span]:
     return [t[0].doc[t[0].i: t[-1].i + 1] for t in titles if any(x.pos_ in ("PROPN", "NOUN") for x in t)]
 
 
+_TITLE_POS = ("NOUN", "PROPN")  # "chief executive", "Chairman and Chief Operating Officer"
+
+
 @noun_rule(confidence=0.8)
 def appositive_title(sent: Span, index: MentionIndex) -> Iterator[Link]:
     """"Tim Cook, Apple's chief executive, ...", "GM's chief executive, Mary Barra, ...", "Mary Barra,
@@ -179,26 +188,30 @@ def appositive_title(sent: Span, index: MentionIndex) -> Iterator[Link]:
     for token in sent:
         if token.dep_ != "appos":
             continue
-        pair = (token.head, token) if token.pos_ == "NOUN" else (token, token.head)
+        pair = (token.head, token) if token.pos_ in _TITLE_POS and index.entity(token) is None else (token, token.head)
         person = index.entity(pair[0])
-        title = pair[1]
-        if person is None or person.label != "PERSON" or title.pos_ != "NOUN" or index.entity(title) is not None:
+        if person is None or person.label != "PERSON":
             continue
-        span = sent.doc[_title_start(title): title.i + 1]
-        if not is_position(span.text):
-            continue
-        former_words = resources("en").former_modifiers
-        # "Mark Papermaster, formerly an Apple executive": the adverb may hang on the name
-        former = any(c.lower_ in former_words for c in title.children) or any(
-            c.lower_ in former_words for c in pair[0].children if pair[0].i < c.i < title.i)
-        vague = "former post" if former else ""  # "Mark Papermaster, formerly an Apple executive"
-        position = Mention(span.text.lower(), span.start_char + index.offset, span.end_char + index.offset, "POSITION")
-        yield Link("title", _arg(person), _arg(position, title), span.text, title, vague=vague)
-        for body_token in title_bodies(title):
-            body = index.entity(body_token)
-            if _affiliation(body):
-                yield Link("member", _arg(person), _arg(body, body_token), f"{body_token.text} {span.text}", title,
-                           vague=vague)
+        # "Ann Lee, chairman and chief executive of Unilever": every coordinated title, one body
+        titles = [t for t in (pair[1], *pair[1].conjuncts) if t.pos_ in _TITLE_POS and index.entity(t) is None]
+        bodies = [b for t in titles for b in title_bodies(t)]
+        for title in titles:
+            span = sent.doc[_title_start(title): title.i + 1]
+            if not is_position(span.text):
+                continue
+            former_words = resources("en").former_modifiers
+            # "Mark Papermaster, formerly an Apple executive": the adverb may hang on the name
+            former = any(c.lower_ in former_words for c in title.children) or any(
+                c.lower_ in former_words for c in pair[0].children if pair[0].i < c.i < title.i)
+            vague = "former post" if former else ""  # "Mark Papermaster, formerly an Apple executive"
+            position = Mention(span.text.lower() if title.pos_ == "NOUN" else span.text,
+                               span.start_char + index.offset, span.end_char + index.offset, "POSITION")
+            yield Link("title", _arg(person), _arg(position, title), span.text, title, vague=vague)
+            for body_token in bodies:
+                body = index.entity(body_token)
+                if _affiliation(body):
+                    yield Link("member", _arg(person), _arg(body, body_token), f"{body_token.text} {span.text}",
+                               title, vague=vague)
 
 
 def _title_start(title: Token) -> int:

@@ -1,0 +1,53 @@
+"""Expectations written before their rules: the noun an object relative clause is about is the
+verb's object ("the forum that Putin set up" -> Putin set up the forum), and every title in an
+appositive counts ("Ann Lee, chairman and chief executive of Unilever": both posts), with words a
+title's name took into it ("Siemens Executive Vice President Anna Berg": executive vice
+president)."""
+
+from __future__ import annotations
+
+import pytest
+from graph_facts import asserted
+
+
+@pytest.mark.parametrize("text, fact", [
+    pytest.param("Airbus built the tankers that the Royal Air Force ordered in 2008.",
+                 ("Royal Air Force", "order", "tankers"), id="tankers-that"),
+    pytest.param("The summit was held at a resort which Marriott opened last year.",
+                 ("Marriott", "open", "resort"), id="resort-which"),
+    pytest.param("Police questioned the witness whom Scotland Yard had interviewed earlier.",
+                 ("Scotland Yard", "interview", "witness"), id="witness-whom"),
+    pytest.param("Fans queued for the album that Adele released on Friday.",
+                 ("Adele", "release", "album"), id="album-that"),
+])
+def test_an_object_relative_clause_is_about_its_noun(text, fact):
+    assert fact in asserted(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ofcom fined the company that Vodafone bought.", id="subject-unresolved-no-gap-confusion"),
+])
+def test_a_subject_relative_clause_is_not_read_as_an_object_one(text):
+    assert ("company", "buy", "Vodafone") not in asserted(text)
+
+
+@pytest.mark.parametrize("text, person, titles, body", [
+    pytest.param("Ann Lee, chairman and chief executive of Unilever, opened the plant.",
+                 "Ann Lee", {"chairman", "chief executive"}, "Unilever", id="chairman-and-ceo"),
+    pytest.param("Raj Patel, president and CEO of Tata Motors, said the plant would open in May.",
+                 "Raj Patel", {"president", "CEO"}, "Tata Motors", id="president-and-ceo"),
+])
+def test_every_coordinated_title_in_an_appositive_counts(text, person, titles, body):
+    found = asserted(text)
+    assert {o for s, p, o in found if s == person and p == "holdsPosition"} >= titles
+    assert (person, "memberOf", body) in found
+
+
+@pytest.mark.parametrize("text, person, title", [
+    pytest.param("Siemens Executive Vice President Anna Berg praised the deal.", "Anna Berg",
+                 "Executive Vice President", id="executive-vice-president"),
+    pytest.param("Shell Senior Vice President Tom Hart opened the terminal.", "Tom Hart",
+                 "Senior Vice President", id="senior-vice-president"),
+])
+def test_a_title_keeps_the_words_the_organisation_name_took(text, person, title):
+    assert (person, "holdsPosition", title) in asserted(text)
