@@ -313,3 +313,18 @@ def talks_between(sent: Span, index: MentionIndex) -> Iterator[Link]:
                     yield Link("meet", _arg(a, token_a), _arg(b, token_b), f"{noun.text} between", noun, "verb", place)
 
 
+
+
+@noun_rule(confidence=0.8)
+def based_in_place(sent: Span, index: MentionIndex) -> Iterator[Link]:
+    """"Seattle-based Amazon", "Los Angeles based Northrop Grumman": the company is located there."""
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ != "based" or token.i + 1 >= sent.end or token.i - 1 < sent.start:
+            continue
+        before = doc[token.i - 2] if doc[token.i - 1].text == "-" and token.i - 2 >= sent.start else doc[token.i - 1]
+        place, company = index.entity(before), index.entity(doc[token.i + 1])
+        if place is None or company is None or place is company or place.label not in ("GPE", "LOC") \
+                or company.label != "ORG":
+            continue
+        yield Link("located", _arg(company), _arg(place, before), f"{before.text}-based {company.text}", token)
