@@ -166,6 +166,10 @@ def _direct_objects(verb: Token) -> list[Token]:
     "opposes" instead of "form"; a verb has no noun conjuncts, so it is the verb's second object.
     """
     objects = [o for o in _children(verb, _OBJECT_DEPS) if not is_misplaced_object(verb, o)]
+    # "fined Google for its service in Europe, the company's largest market": a second object
+    # after a comma is an apposition the parser hung on the verb
+    objects = [o for n, o in enumerate(objects) if n == 0 or o.dep_ != "dobj" or o.left_edge.i == 0
+               or o.doc[o.left_edge.i - 1].text != ","]
     objects = [_based_company(o) or o for o in objects]
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the forum that Putin set up": the relative pronoun object stands for the noun
@@ -474,6 +478,9 @@ def _appositive_name(token: Token, index: MentionIndex) -> Mention | None:
             mention = index.entity(child)
             if mention is not None and mention.label in ("PERSON", "ORG", "GPE", "NORP"):
                 return mention
+            if mention is None and child.i == token.i + 1 and child.pos_ == "PROPN" and is_name_like(child) \
+                    and not child.is_sent_start:
+                return index.concept(child)  # "the technology blog Gizmodo": a name the NER missed
     return None
 
 

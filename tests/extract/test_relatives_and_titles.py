@@ -51,3 +51,24 @@ def test_every_coordinated_title_in_an_appositive_counts(text, person, titles, b
 ])
 def test_a_title_keeps_the_words_the_organisation_name_took(text, person, title):
     assert (person, "holdsPosition", title) in asserted(text)
+
+
+@pytest.mark.parametrize("text, fact, vague_subject", [
+    pytest.param("Last week the gadget blog Gizmodo published the memo.", ("Gizmodo", "publish", "memo"),
+                 "gadget blog", id="gadget-blog"),
+    pytest.param("In April, the technology blog Gizmodo obtained a prototype.", ("Gizmodo", "obtain", "prototype"),
+                 "technology blog", id="technology-blog"),
+])
+def test_a_name_in_apposition_to_a_description_is_the_argument(text, fact, vague_subject):
+    found = asserted(text)
+    assert fact in found
+    assert not any(s == vague_subject for s, _, _ in found)
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    pytest.param("The EU fined Google for its shopping service in Europe, the company's largest market.",
+                 ("EU", "fine", "Google"), ("EU", "fine", "company's largest market"), id="fined-market"),
+])
+def test_a_second_object_after_a_comma_is_an_apposition_not_an_object(text, kept, dropped):
+    found = asserted(text)
+    assert kept in found and dropped not in found
