@@ -218,7 +218,7 @@ def _title_start(title: Token) -> int:
     """First word of a title noun's own modifiers: "chief executive", "vice president"."""
     start = title.i
     for child in reversed(list(title.lefts)):
-        if child.i == start - 1 and child.dep_ in ("amod", "compound") and not child.ent_type_:
+        if child.i == start - 1 and child.dep_ in ("amod", "compound", "nmod") and not child.ent_type_:
             start = child.i
         else:
             break
@@ -328,3 +328,20 @@ def based_in_place(sent: Span, index: MentionIndex) -> Iterator[Link]:
                 or company.label != "ORG":
             continue
         yield Link("located", _arg(company), _arg(place, before), f"{before.text}-based {company.text}", token)
+
+
+@noun_rule(confidence=0.75)
+def person_of_body(sent: Span, index: MentionIndex) -> Iterator[Link]:
+    """"said Mike Gikas of Consumer Reports": the person belongs to the organisation."""
+    for start, end in index.persons:
+        if not sent.start <= start < sent.end:
+            continue
+        name = sent.doc[start:end].root
+        person = index.entity(name)
+        for prep in name.children:
+            if person is None or prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != end:
+                continue
+            for pobj in prep.children:
+                body = index.entity(pobj)
+                if pobj.dep_ == "pobj" and body is not None and body.label == "ORG":
+                    yield Link("member", _arg(person), _arg(body, pobj), f"{person.text} of {body.text}", name)

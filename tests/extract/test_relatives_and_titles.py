@@ -72,3 +72,23 @@ def test_a_name_in_apposition_to_a_description_is_the_argument(text, fact, vague
 def test_a_second_object_after_a_comma_is_an_apposition_not_an_object(text, kept, dropped):
     found = asserted(text)
     assert kept in found and dropped not in found
+
+
+@pytest.mark.parametrize("text, person, body", [
+    pytest.param("The slump is temporary, said Ann Ross of Goldman Sachs.", "Ann Ross", "Goldman Sachs", id="said-of-bank"),
+    pytest.param("Tom Hill of Greenpeace chained himself to the gates.", "Tom Hill", "Greenpeace", id="of-charity"),
+])
+def test_a_person_of_an_organisation_is_a_member(text, person, body):
+    assert (person, "memberOf", body) in asserted(text)
+
+
+def test_a_person_of_a_place_is_no_member():
+    assert not any(p == "memberOf" for _, p, _ in asserted("Catherine of Aragon married Henry in 1509."))
+
+
+@pytest.mark.parametrize("text, person, title", [
+    pytest.param("\"It was close,\" said Rita Moss, the FDA's deputy associate general counsel for drug law.",
+                 "Rita Moss", "deputy associate general counsel", id="associate-general-counsel"),
+])
+def test_a_title_takes_all_its_adjacent_modifiers(text, person, title):
+    assert (person, "holdsPosition", title) in asserted(text)
