@@ -73,7 +73,7 @@ def argument_problem(arg: Argument, role: str) -> str:
     return ""
 
 
-def predicate_problem(predicate: str, kind: str, subject: Argument) -> str:
+def predicate_problem(predicate: str, kind: str, subject: Argument, obj: Argument | None = None) -> str:
     """Why ``predicate`` says too little to assert, or ``""``: a bare light verb ("have",
     "take place", "be in"), or a possessive whose concept names its owner already.
 
@@ -89,7 +89,10 @@ def predicate_problem(predicate: str, kind: str, subject: Argument) -> str:
     if kind != "verb":
         return ""
     words = predicate.split()
-    if words[0] in resources("en").light_verbs and not (len(words) > 1 and words[1] in _PARTICLES):
+    en = resources("en")
+    performance = words == ["give"] and obj is not None and obj.mention.label == "CONCEPT" \
+        and obj.mention.text.lower().split()[-1] in en.words("performance-nouns")  # "gave a speech"
+    if words[0] in en.light_verbs and not (len(words) > 1 and words[1] in _PARTICLES) and not performance:
         return "light verb"  # "take place", "have a plan"; but "take over", "set up" say something
     return ""
 

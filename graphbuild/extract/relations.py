@@ -303,7 +303,7 @@ def _relation(rule, verb, predicate, subj, obj, text, kind, provenance_base, ind
             mood = "hedged"  # "they said ...", the claimant unresolved: a claim of someone unnamed
         attribution, quote_problem = _voice(subj, attribution, quoted, resolver)
     vague = (argument_problem(subj, "subject") or argument_problem(obj, "object")
-             or predicate_problem(predicate.lower(), kind, subj))
+             or predicate_problem(predicate.lower(), kind, subj, obj))
     if memo is not None and not vague:
         vague = clause_problem(verb, (subj, obj), kind, index.offset,
                                load_lexicon().property_for(kind, predicate.lower()) is not None)

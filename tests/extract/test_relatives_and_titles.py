@@ -92,3 +92,16 @@ def test_a_person_of_a_place_is_no_member():
 ])
 def test_a_title_takes_all_its_adjacent_modifiers(text, person, title):
     assert (person, "holdsPosition", title) in asserted(text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    pytest.param("Tim Cook gave the keynote at the conference.", ("Tim Cook", "give", "keynote"), id="keynote"),
+    pytest.param("Angela Merkel gave a speech in Davos.", ("Angela Merkel", "give", "speech"), id="speech"),
+    pytest.param("Elton John gave a concert in Leeds.", ("Elton John", "give", "concert"), id="concert"),
+])
+def test_giving_a_performance_is_an_event_not_a_light_verb(text, fact):
+    assert fact in asserted(text)
+
+
+def test_giving_support_stays_a_light_verb():
+    assert not any(p == "give" for _, p, _ in asserted("Microsoft gave support to the plan."))
