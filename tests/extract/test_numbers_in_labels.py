@@ -33,3 +33,20 @@ def test_a_count_before_the_noun_stays_in_the_label(text, predicate, obj):
 ])
 def test_a_model_number_stays_in_the_label(text, predicate, obj):
     assert obj in objects(text, predicate)
+
+
+@pytest.mark.parametrize("text, fact", [
+    pytest.param("Ryanair owns a 29 percent stake in Aer Lingus.", ("Ryanair", "own", "29 percent stake"), id="percent-stake"),
+    pytest.param("Qatar Airways bought a 10% stake in Heathrow.", ("Qatar Airways", "buy", "10% stake"), id="pct-stake"),
+])
+def test_a_percentage_that_modifies_a_noun_is_part_of_a_thing(text, fact):
+    assert fact in asserted(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Indian economy grew by 8.5% last year.", id="grew-by-percent"),
+    pytest.param("Toyota raised prices by 3 percent in March.", id="raised-by-percent"),
+    pytest.param("Unemployment fell to 4 per cent.", id="fell-to-per-cent"),
+])
+def test_a_bare_percentage_is_no_argument(text):
+    assert not any("%" in o or "percent" in o or "per cent" in o for _, _, o in asserted(text))
