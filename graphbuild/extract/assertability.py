@@ -62,6 +62,8 @@ def argument_problem(arg: Argument, role: str) -> str:
     if text.endswith("%") or words[-1] == "percent" or words[-1:] == ["cent"] or words[-1] in en.generic_nouns and all(
             w in en.words("quantifiers") for w in words[:-1]):
         return f"generic {role}"  # "people", "more people", "many officials", "8.5%" ("a 10% stake" is a thing)
+    if words[0] in ("more", "fewer", "less") and len(words) > 1:
+        return f"comparative {role}"  # "won more orders than Airbus": the comparison is the content
     if all(_AMOUNT.match(w) for w in words) or words[-1] in en.units:
         return f"number {role}"  # "invest $1bn", "70 million", "6GB": an amount, not a thing ("2,000 jobs" is)
     if words[-1].rstrip(".") in en.positions and not any("'" in w for w in words):

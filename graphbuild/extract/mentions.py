@@ -59,7 +59,7 @@ def concept_span(token: Token) -> Span:
     for child in reversed(list(token.lefts)):
         adjacent = child.i == left - 1
         if adjacent and child.dep_ in _CONCEPT_MODIFIERS and child.pos_ in ("NOUN", "ADJ", "PROPN"):
-            left = child.i
+            left = _modifier_start(child)  # "third party developers": the modifier's own modifiers too
             if child.dep_ == "compound" and child.left_edge.i < left and token.doc[child.left_edge.i: left].text.endswith("-"):
                 left = child.left_edge.i  # "one-China principle": the compound's own hyphenated modifier
             while child.ent_iob_ == "I" and left > 0 and token.doc[left - 1].ent_iob_ in ("B", "I"):
@@ -80,6 +80,16 @@ def concept_span(token: Token) -> Span:
             and doc[left - 2].is_alpha:
         left -= 2  # "all-round cooperation", "desktop-like features": the whole hyphenated word
     return doc[left: end]
+
+
+def _modifier_start(modifier: Token) -> int:
+    """Where a noun's modifier begins, with its own adjacent modifiers ("third party", "big tech platform")."""
+    start = modifier.i
+    for child in reversed(list(modifier.lefts)):
+        if child.i != start - 1 or child.dep_ not in ("amod", "compound", "nmod", "nummod") or child.ent_type_ == "DATE":
+            break
+        start = _modifier_start(child)
+    return start
 
 
 def _number_start(number: Token) -> int:

@@ -50,3 +50,22 @@ def test_a_percentage_that_modifies_a_noun_is_part_of_a_thing(text, fact):
 ])
 def test_a_bare_percentage_is_no_argument(text):
     assert not any("%" in o or "percent" in o or "per cent" in o for _, _, o in asserted(text))
+
+
+@pytest.mark.parametrize("text, predicate, obj", [
+    pytest.param("Microsoft courted third party developers at the show.", "court", "third party developers",
+                 id="third-party"),
+    pytest.param("Sony courted independent game studios at the fair.", "court", "independent game studios",
+                 id="independent-game"),
+    pytest.param("The EU fined big tech platform owners.", "fine", "big tech platform owners", id="platform-owners"),
+])
+def test_a_modifier_of_a_modifier_stays_in_the_label(text, predicate, obj):
+    assert obj in objects(text, predicate)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Boeing won more orders than Airbus last year.", id="more-orders-than"),
+    pytest.param("Nokia sold fewer phones than Samsung in 2012.", id="fewer-phones-than"),
+])
+def test_a_comparison_is_not_a_thing(text):
+    assert not any(o.split()[0] in ("more", "fewer", "less") for _, _, o in asserted(text))
