@@ -19,6 +19,13 @@ def test_lenient_label_matching():
     assert label_matches("the Pakistan’s sovereignty", {normalise_label("Pakistan's sovereignty")})
     assert label_matches("sovereignty", {"pakistan's sovereignty"})
     assert not label_matches("Pakistan", {"pakistan's sovereignty"})
+
+
+def test_a_label_with_an_of_phrase_matches_by_either_head():
+    assert label_matches("purchase", {"purchase of 22 new boeing jets"})
+    assert label_matches("laptops", {"first generation of intel laptops"})
+    assert not label_matches("jets", {"purchase of 22 new boeing aircraft"})
+    assert not label_matches("sale", {"purchase of 22 new boeing jets"})
     assert relation_matches("concerned about", "https://graphbuild.org/ontology#concernedAbout", None)
     assert relation_matches("call for", "https://graphbuild.org/relation/call_for", "call for")
     assert not relation_matches("supports", "https://graphbuild.org/ontology#opposes", "opposes")

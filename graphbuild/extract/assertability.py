@@ -66,7 +66,8 @@ def argument_problem(arg: Argument, role: str) -> str:
         return f"comparative {role}"  # "won more orders than Airbus": the comparison is the content
     if all(_AMOUNT.match(w) for w in words) or words[-1] in en.units:
         return f"number {role}"  # "invest $1bn", "70 million", "6GB": an amount, not a thing ("2,000 jobs" is)
-    if words[-1].rstrip(".") in en.positions and not any("'" in w for w in words):
+    head = text.lower().split(" of ")[0].split()[-1]  # "role of chief executive": the head is "role"
+    if head.rstrip(".") in en.positions and not any("'" in w for w in words):
         return f"unresolved title {role}"  # "the Prime Minister applauded": a post, not the person holding it
     if words[-1] in en.nominal_antecedents and text[:1].islower():
         return f"unresolved description {role}"  # "US company", "European aircraft manufacturer"

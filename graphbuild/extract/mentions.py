@@ -144,14 +144,16 @@ def concept_label(token: Token, owner: str | None = None, names: frozenset[str] 
     text = "".join((t.text if _keeps_case(t) or t.text in names else t.text.lower()) + t.whitespace_
                    for t in span).strip()
     part_of = _partitive_complement(token)
-    if part_of is not None:  # "the first generation of Intel laptops", "the rest of the shares"
+    if part_of is not None:  # "the first generation of Intel laptops", "the purchase of 22 jets"
         text = f"{text} of {concept_label(part_of, None, names)}"
     return f"{owner}'s {text}" if owner else text
 
 
 def _partitive_complement(token: Token) -> Token | None:
-    """The noun of a partitive noun's "of" phrase ("generation of laptops" -> laptops), if any."""
-    if token.lemma_.lower() not in resources("en").partitive_nouns:
+    """The noun of the "of" phrase of a partitive noun ("generation of laptops" -> laptops) or of a
+    noun that says little without it ("purchase of 22 jets" -> jets), if any."""
+    en = resources("en")
+    if token.lemma_.lower() not in en.partitive_nouns and token.lemma_.lower() not in en.complement_nouns:
         return None
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":

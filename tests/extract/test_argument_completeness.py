@@ -386,3 +386,15 @@ def test_an_unresolved_title_is_no_argument():
 def test_a_places_facility_is_located_in_it(text, facility, place):
     found = asserted(text)
     assert (facility, "locatedIn", place) in found and not _any(found, facility, "partOf")
+
+
+@pytest.mark.parametrize("text, fact", [
+    pytest.param("Aeroflot negotiated the purchase of 22 Boeing jets.",
+                 ("Aeroflot", "negotiate", "purchase of 22 Boeing jets"), id="purchase-of-jets"),
+    pytest.param("Steve Jobs reassumed the role of chief executive.",
+                 ("Steve Jobs", "reassume", "role of chief executive"), id="role-of-ceo"),
+    pytest.param("The Home Office announced the release of 40 prisoners.",
+                 ("Home Office", "announce", "release of 40 prisoners"), id="release-of-prisoners"),
+])
+def test_a_noun_that_needs_its_of_phrase_carries_it_in_its_label(text, fact):
+    assert fact in asserted(text)
