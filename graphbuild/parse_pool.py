@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
+from .cores import usable_cores
 from .errors import E017, GraphbuildError, WorkerError
 from .ingest import Document
 from .mapper import MappedDocument
@@ -31,13 +32,6 @@ CHUNKS_PER_WORKER = 2  # unfinished per worker: one being parsed, one waiting
 HELD_PER_WORKER = 6  # sent but not yet handed on, per worker: bounds the results held for ordering
 _POLL_SECONDS = 1.0  # how often a waiting side checks that the other one is still alive
 
-
-def usable_cores() -> int:
-    """The CPUs this process may run on (its affinity; a container's limit shows there)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 class ParsePool:

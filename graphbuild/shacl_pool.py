@@ -9,7 +9,6 @@ a bounded number of graphs in flight so that memory does not grow with the store
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,18 +17,14 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, SH
 
+from .cores import usable_cores
+
 __all__ = ["POOL_MIN_GRAPHS", "core_results", "usable_cores"]
 
 POOL_MIN_GRAPHS = 40  # fewer graphs than this are checked in this process (a pool takes seconds to start)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _context: dict[str, rdflib.Graph] = {}  # the shapes and the ontology, in whichever process checks
 
-
-def usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def core_results(graphs: Iterable[tuple[str, bytes]], shapes_nt: bytes, ontology_nt: bytes, *,
