@@ -61,6 +61,9 @@ class ReferenceResolver:
         self._sentences = 0
         self._heads: dict[str, tuple[Mention | None, int]] = {}  # head word -> its named phrase, when
         self._titled: dict[Mention, set[str]] = {}  # a person -> the titles the document gave them
+        # a noun a name was described by in apposition ("Volvo, the Swedish carmaker") -> (the name,
+        # the description's words, the sentence it was given in); None when two names share it
+        self._described: dict[str, tuple[Mention | None, frozenset[str], int]] = {}
 
     def resolve(self, token: Token, index: MentionIndex | None = None) -> list[Mention] | None:
         """Entities ``token`` refers to; ``[]`` for an unresolvable reference; ``None`` if it is no reference."""
@@ -124,6 +127,11 @@ class ReferenceResolver:
         if token.pos_ != "NOUN" or token.tag_ != "NN" or not any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             return None
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+        described, words, given = self._described.get(token.lower_, (None, frozenset(), -_MEMORY))
+        if described is not None and modifiers <= words and self._sentences - given <= _MEMORY and not any(
+                c.dep_ not in ("det", "punct", "compound", "amod") for c in token.children):
+            return described  # "Volvo, the Swedish carmaker ... the carmaker": the name so described
         if any(c.dep_ not in ("det", "punct") for c in token.children):
             return None  # "the store in Paris", "the iMac personal computer": described here, not repeated
         found, seen = self._heads.get(token.lower_, (None, -_MEMORY))
@@ -167,6 +175,22 @@ class ReferenceResolver:
                          if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") and index.entity(c) is None]
                 self._titled.setdefault(person, set()).add(" ".join(words + [first.lower_]))
 
+    def _remember_descriptions(self, sent: Span, index: MentionIndex) -> None:
+        """Common nouns describing a name in apposition: "Volvo, the Swedish carmaker", "iOS 4, its
+        latest mobile operating system", "the carmaker, General Motors"."""
+        for token in sent:
+            if token.pos_ != "NOUN" or index.entity(token) is not None:
+                continue
+            names = [index.entity(token.head)] if token.dep_ == "appos" else []
+            names += [index.entity(c) for c in token.children if c.dep_ == "appos"]
+            names = [n for n in names if n is not None]
+            if len(names) != 1:
+                continue
+            words = frozenset(c.lower_ for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod"))
+            earlier, _, at = self._described.get(token.lower_, (None, frozenset(), -_MEMORY))
+            ambiguous = earlier is not None and earlier.text != names[0].text and self._sentences - at <= _MEMORY
+            self._described[token.lower_] = (None if ambiguous else names[0], words, self._sentences)
+
     def _remember_heads(self, sent: Span, index: MentionIndex) -> None:
         """Named phrases of the sentence by their head word: "iTunes Music Store" under "store"."""
         for token in sent:
@@ -186,6 +210,7 @@ class ReferenceResolver:
         """Remember the sentence's named entities (subjects first) and coordinated named subjects."""
         self._sentences += 1
         self._remember_heads(sent, index)
+        self._remember_descriptions(sent, index)
         self._remember_titles(sent, index)
         self._group_age += 1
         self._recent.append(self._candidates(sent, index, len(sent.doc)))

@@ -105,3 +105,18 @@ def test_giving_a_performance_is_an_event_not_a_light_verb(text, fact):
 
 def test_giving_support_stays_a_light_verb():
     assert not any(p == "give" for _, p, _ in asserted("Microsoft gave support to the plan."))
+
+
+@pytest.mark.parametrize("text, fact, wrong_subject", [
+    pytest.param("Ford bought Volvo, the Swedish carmaker, in 1999. The carmaker later cut 3,000 jobs.",
+                 ("Volvo", "cut", "3,000 jobs"), "Ford", id="the-carmaker"),
+    pytest.param("Microsoft released Windows 7, its newest operating system, in 2009. "
+                 "The operating system sold 100 million copies.", ("Windows 7", "sell", "100 million copies"),
+                 "Microsoft", id="the-operating-system"),
+    pytest.param("Diageo bought Casamigos, the tequila brand, in 2017. The brand opened a distillery in Mexico.",
+                 ("Casamigos", "open", "distillery"), "Diageo", id="the-brand"),
+])
+def test_a_description_given_in_apposition_is_what_the_description_later_means(text, fact, wrong_subject):
+    found = asserted(text)
+    assert fact in found
+    assert not any(s == wrong_subject and p == fact[1] for s, p, _ in found)
