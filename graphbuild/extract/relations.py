@@ -457,8 +457,10 @@ def _arguments(token: Token, index: MentionIndex, resolver: ReferenceResolver, a
         if inner:
             return [arg for t in (inner[0], *inner[0].conjuncts) for arg in _arguments(t, index, resolver, actor)]
     name_like = is_name_like(token)  # "Theresa May": "may" is a stop word
-    if token.pos_ in ("NOUN", "PROPN") and (not token.is_stop or name_like) and token.i not in index.dates \
-            and token.tag_ != "VBG":
+    # "delivered the final 717": a model number with an article is a thing, not a count
+    model = token.pos_ == "NUM" and token.text.isdigit() and any(c.dep_ == "det" for c in token.children)
+    if (token.pos_ in ("NOUN", "PROPN") or model) and (not token.is_stop or name_like) \
+            and token.i not in index.dates and token.tag_ != "VBG":
         concept = index.concept(token, _owner_name(possessor(token), index, resolver))
         return [] if names_nothing(concept) else [Argument(concept.text, concept)]
     return []

@@ -69,3 +69,11 @@ def test_a_modifier_of_a_modifier_stays_in_the_label(text, predicate, obj):
 ])
 def test_a_comparison_is_not_a_thing(text):
     assert not any(o.split()[0] in ("more", "fewer", "less") for _, _, o in asserted(text))
+
+
+@pytest.mark.parametrize("text, predicate, obj", [
+    pytest.param("Boeing delivered the final 717 to AirTran Airways.", "deliver", "final 717", id="final-717"),
+    pytest.param("Qantas received the first 787 from Boeing.", "receive", "first 787", id="first-787"),
+])
+def test_a_model_number_with_an_article_is_a_thing(text, predicate, obj):
+    assert obj in objects(text, predicate)
