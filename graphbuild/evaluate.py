@@ -11,7 +11,8 @@ is a declared ``gb:Relation`` (lexicon properties and open relations named after
 - Labels match leniently: case, a leading "the", quotes and apostrophe styles are ignored; a gold
   label matches an entity's ``rdfs:label`` or any ``skos:altLabel``, or a longer label with the
   same head word that contains every gold word ("sovereignty" matches "Pakistan's sovereignty";
-  a label with an "of" phrase has two heads: "purchase" matches "purchase of 22 jets").
+  a label with a complement has two heads: "purchase" matches "purchase of 22 jets", "agreement"
+  matches "agreement with Sukhoi").
 - A relation matches a property whose local name or ``rdfs:label`` equals it ("supports",
   "concerned about", "pursue").
 - **Recall** = positive gold facts matched by at least one asserted triple / positive gold facts.
@@ -155,11 +156,14 @@ def label_matches(gold: str, labels: set[str]) -> bool:
     return False
 
 
+_COMPLEMENT = re.compile(r" (?:of|for|with|on|about|between|against) ")
+
+
 def _heads(label: str, words: list[str]) -> set[str]:
-    """A label's head words: its last word, and the word before an "of" phrase ("purchase of 22
-    jets", "first generation of laptops" have either head)."""
-    before_of = _WORD.findall(label.split(" of ")[0]) if " of " in label else []
-    return {words[-1], *before_of[-1:]}
+    """A label's head words: its last word, and the word before a complement ("purchase of 22
+    jets", "first generation of laptops", "agreement with Sukhoi" have either head)."""
+    before = _WORD.findall(_COMPLEMENT.split(label)[0]) if _COMPLEMENT.search(label) else []
+    return {words[-1], *before[-1:]}
 
 
 def relation_matches(gold: str, prop: str, label: str | None) -> bool:

@@ -140,13 +140,77 @@ def concept_label(token: Token, owner: str | None = None, names: frozenset[str] 
     ``owner`` (a possessor's name) prefixes the label: "Pakistan's sovereignty". ``names`` are words
     the document writes capitalised mid-sentence: "Airbus" opening a sentence keeps its case.
     """
-    span = concept_span(token)
-    text = "".join((t.text if _keeps_case(t) or t.text in names else t.text.lower()) + t.whitespace_
-                   for t in span).strip()
+    text = _span_text(concept_span(token), names)
     part_of = _partitive_complement(token)
     if part_of is not None:  # "the first generation of Intel laptops", "the purchase of 22 jets"
         text = f"{text} of {concept_label(part_of, None, names)}"
+    else:
+        complement = _own_complement(token)
+        if complement is not None:  # "an agreement with Boeing", "five orders for the 777-200LR"
+            prep, pobj = complement
+            text = f"{text} {prep.lower_} {_complement_label(prep, pobj, names)}"
     return f"{owner}'s {text}" if owner else text
+
+
+# Prepositions that restrict the noun before them ("deal with X", "study on Y"), and entity types
+# that say when or how much rather than what ("prices on Monday", "shares for $5bn").
+_COMPLEMENT_PREPOSITIONS = ("of", "for", "with", "on", "about", "between", "against")
+_NOT_COMPLEMENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def _own_complement(token: Token) -> tuple[Token, Token] | None:
+    """The preposition and noun right after a common noun that restrict it, if any.
+
+    A position ("chief executive of GM") and a noun the lexicon reads as a relation ("support for
+    X") are left to the rules that read them."""
+    from ..lexicon import load_lexicon
+
+    if token.pos_ != "NOUN" or token.lemma_.lower() in resources("en").positions \
+            or load_lexicon().property_for("noun", token.lemma_.lower()) is not None:
+        return None
+    for prep in token.rights:
+        if prep.i != token.i + 1 or prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPOSITIONS:
+            continue
+        pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NOT_COMPLEMENTS \
+                and not pobj.is_stop:
+            return prep, pobj
+    return None
+
+
+_WHOLE_DETERMINERS = ("both", "each", "either", "all")  # "on both sides": not "on sides"
+
+
+def _complement_label(prep: Token, pobj: Token, names: frozenset[str]) -> str:
+    """"between Kunming and Vientiane" names both ends; "on both sides" keeps its "both"."""
+    label = _bare_label(pobj, names)
+    det = next((c.lower_ for c in pobj.children if c.dep_ in ("det", "predet") and c.lower_ in _WHOLE_DETERMINERS
+                and c.i < pobj.i), None)
+    if det and not pobj.ent_type_:
+        label = f"{det} {label}"
+    if prep.lower_ == "between" and pobj.conjuncts:
+        label = f"{label} and {_bare_label(pobj.conjuncts[0], names)}"
+    return label
+
+
+def _bare_label(token: Token, names: frozenset[str]) -> str:
+    """A complement's own label: its name if it is in a named entity, else its concept words."""
+    if token.ent_type_ and token.ent_iob_ in ("B", "I"):
+        start, end = token.i, token.i + 1
+        while start > 0 and token.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+            end += 1
+        span = token.doc[start:end]
+        text = span.text[4:] if span.text.startswith(("the ", "The ")) else span.text
+        return text.removesuffix("'s").removesuffix("’s")
+    return _span_text(concept_span(token), names)
+
+
+def _span_text(span: Span, names: frozenset[str]) -> str:
+    """A concept's words, common words lower-cased, names and ``names`` as written."""
+    return "".join((t.text if _keeps_case(t) or t.text in names else t.text.lower()) + t.whitespace_
+                   for t in span).strip()
 
 
 def _partitive_complement(token: Token) -> Token | None:
