@@ -46,6 +46,7 @@ class _Candidate:
     subject: bool
     gender: str  # m, f or - (from an honorific before the name)
     unlabelled: bool = False  # a proper-noun subject the NER missed ("Arsenal beat Chelsea")
+    owned: bool = False  # named with an owner ("EA's Spore"): a product of that owner, not a company
 
 
 class ReferenceResolver:
@@ -112,7 +113,7 @@ class ReferenceResolver:
             return [titled], "role"
         nominal = _definite_nominal(token, en.nominal_antecedents)
         if nominal is not None:
-            found = self._salient(token, index, lambda c: c.mention.label in nominal or c.unlabelled)
+            found = self._salient(token, index, lambda c: (c.mention.label in nominal or c.unlabelled) and not c.owned)
             if found is None and "ORG" in nominal:
                 # last resort: a one-word "person" never given a first name, subject of its sentence,
                 # is more likely a body the NER mislabelled ("Moderna ... The drugmaker")
@@ -241,7 +242,7 @@ class ReferenceResolver:
                     found[name] = _Candidate(Mention(name.text, name.start, name.end, "PERSON"), True,
                                              self._genders.get(token.text, "-"))
                 elif token.text not in self._genders and name not in found:  # "Mannion said": not a body
-                    found[name] = _Candidate(name, True, "-", unlabelled=True)
+                    found[name] = _Candidate(name, True, "-", unlabelled=True, owned=_owned(token, index))
                 continue
             if mention is None or mention in found or mention.label not in _ACTOR_LABELS | {"PRODUCT"}:
                 continue
@@ -256,7 +257,8 @@ class ReferenceResolver:
                     self._genders[part] = gender
                     if " " in mention.text:
                         self._full_name_parts.add(part)
-            found[mention] = _Candidate(mention, _is_subject(token, mention, index), gender)
+            found[mention] = _Candidate(mention, _is_subject(token, mention, index), gender,
+                                        owned=_owned(token, index))
         return sorted(found.values(), key=lambda c: not c.subject)
 
     def _salient(self, token: Token, index: MentionIndex | None, fits, strict: bool = False) -> Mention | None:
@@ -301,6 +303,12 @@ class ReferenceResolver:
                     return None  # "Jobs returned. The board consulted Gates. He ...": the object or the subject?
                 return best.mention
         return None
+
+
+def _owned(token: Token, index: MentionIndex) -> bool:
+    """A name written with a named owner ("EA's Spore"): a product of that owner."""
+    own = index.entity(token)
+    return any(c.dep_ == "poss" and index.entity(c) is not None and index.entity(c) is not own for c in token.children)
 
 
 def _speaker_entity(token: Token, index: MentionIndex | None, kind: str) -> Mention | None:

@@ -120,3 +120,10 @@ def test_a_description_given_in_apposition_is_what_the_description_later_means(t
     found = asserted(text)
     assert fact in found
     assert not any(s == wrong_subject and p == fact[1] for s, p, _ in found)
+
+
+def test_a_product_named_with_its_owner_is_not_the_company():
+    text = ("Apple showed several games at the event on Monday. Among them was EA's Spore. "
+            "The company also announced a new phone.")
+    found = asserted(text)
+    assert not any(s == "Spore" for s, _, _ in found)
