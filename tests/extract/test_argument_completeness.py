@@ -92,6 +92,11 @@ NOT_ASSERTED = [
     pytest.param("The Pentagon chose Boeing to build the tanker.", "build", id="chose-to"),
     pytest.param("Network Rail selected Siemens to supply the trains.", "supply", id="selected-to"),
     pytest.param("The club hired Arup to design the stadium.", "design", id="hired-to"),
+    # what someone admits or acknowledges is their account, not the narrator's
+    pytest.param("Nokia admitted that its phones dropped calls.", "drop", id="admitted-that"),
+    pytest.param("Volkswagen admitted that its engineers rigged the emissions tests.", "rig", id="admitted-rigging"),
+    pytest.param("Boeing acknowledged that the battery caught fire.", "catch", id="acknowledged-that"),
+    pytest.param("The club conceded that its striker broke the rules.", "break", id="conceded-that"),
     # it after an event is the event
     pytest.param("Boeing delivered the last 717 jet. It signals the end of an era.", "signal", id="it-signals"),
     pytest.param("The council approved the stadium. It marks a turning point for the club.", "mark", id="it-marks"),
