@@ -142,13 +142,17 @@ def compile_rules(ruler: AttributeRuler) -> CompiledRules | None:
     return CompiledRules(ruler, compiled)
 
 
+class UnindexableRules(ValueError):
+    """The ruler uses a pattern feature this module does not index."""
+
+
 @Language.factory("graphbuild_attribute_rules", assigns=["token.pos", "token.morph", "token.lemma"],
                   requires=["token.tag"])
 def make_attribute_rules(nlp: Language, name: str, ruler_name: str = "attribute_ruler"):
     """Built from the pipeline's own ruler, which must still be in the pipeline at that moment."""
     rules = compile_rules(nlp.get_pipe(ruler_name))
     if rules is None:
-        raise ValueError(f"the patterns of {ruler_name!r} use a feature graphbuild_attribute_rules cannot index")
+        raise UnindexableRules(f"the patterns of {ruler_name!r} use a feature graphbuild_attribute_rules cannot index")
     return rules
 
 
@@ -158,8 +162,11 @@ def index_attribute_ruler(nlp: Language, ruler_name: str = "attribute_ruler") ->
     Returns whether it did; the pipeline is left unchanged otherwise.
     """
     ruler = nlp.get_pipe(ruler_name) if ruler_name in nlp.pipe_names else None
-    if not isinstance(ruler, AttributeRuler) or compile_rules(ruler) is None:
+    if not isinstance(ruler, AttributeRuler):
         return False
-    nlp.add_pipe("graphbuild_attribute_rules", after=ruler_name, config={"ruler_name": ruler_name})
+    try:
+        nlp.add_pipe("graphbuild_attribute_rules", after=ruler_name, config={"ruler_name": ruler_name})
+    except UnindexableRules:
+        return False
     nlp.remove_pipe(ruler_name)
     return True

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from . import read_model
 from .errors import E301, E302, InputError
+from .lang import resources
 from .store import Store
 
 __all__ = ["EvalReport", "GoldFact", "evaluate", "read_gold"]
@@ -156,14 +157,12 @@ def label_matches(gold: str, labels: set[str]) -> bool:
     return False
 
 
-_COMPLEMENT = re.compile(r" (?:of|for|with|on|about|between|against) ")
-
-
 def _heads(label: str, words: list[str]) -> set[str]:
     """A label's head words: its last word, and the word before a complement ("purchase of 22
     jets", "first generation of laptops", "agreement with Sukhoi" have either head)."""
-    before = _WORD.findall(_COMPLEMENT.split(label)[0]) if _COMPLEMENT.search(label) else []
-    return {words[-1], *before[-1:]}
+    restricting = resources("en").words("restricting-prepositions")
+    before = next((words[i - 1] for i, word in enumerate(words) if i and word in restricting), None)
+    return {words[-1], *([before] if before else [])}
 
 
 def relation_matches(gold: str, prop: str, label: str | None) -> bool:

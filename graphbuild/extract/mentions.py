@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import resources
 from .model import Mention
 
-__all__ = ["ENTITY_LABELS", "MentionIndex", "capitalised_words", "concept_label", "is_name_like"]
+__all__ = ["ENTITY_LABELS", "MentionIndex", "based_company", "capitalised_words", "concept_label", "is_name_like"]
 
 # NER labels that become graph nodes; numbers, dates and amounts do not (dates go on statements).
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -100,6 +100,20 @@ def _number_start(number: Token) -> int:
     return start
 
 
+def based_company(token: Token) -> Token | None:
+    """The company named after a place and "based" ("Los Angeles based Northrop", "Seattle-based
+    Amazon"), given a word of the place; ``None`` when the place is not so followed."""
+    doc, end = token.doc, token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == token.ent_type_:
+        end += 1  # to the end of the place's name
+    if token.ent_type_ not in ("GPE", "LOC") or end + 1 >= len(doc):
+        return None
+    if doc[end].text == "-" and end + 2 < len(doc):
+        end += 1
+    after = doc[end + 1]
+    return after if doc[end].lower_ == "based" and after.ent_type_ == "ORG" and after.ent_iob_ == "B" else None
+
+
 def possessor(token: Token) -> Token | None:
     """The possessor of a noun ("Pakistan's sovereignty" -> Pakistan), shared by its conjuncts.
 
@@ -152,9 +166,8 @@ def concept_label(token: Token, owner: str | None = None, names: frozenset[str] 
     return f"{owner}'s {text}" if owner else text
 
 
-# Prepositions that restrict the noun before them ("deal with X", "study on Y"), and entity types
-# that say when or how much rather than what ("prices on Monday", "shares for $5bn").
-_COMPLEMENT_PREPOSITIONS = ("of", "for", "with", "on", "about", "between", "against")
+# Entity types that say when or how much rather than what ("prices on Monday", "shares for $5bn");
+# the prepositions that restrict a noun ("deal with X") are the word list "restricting-prepositions".
 _NOT_COMPLEMENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
@@ -169,7 +182,7 @@ def _own_complement(token: Token) -> tuple[Token, Token] | None:
             or load_lexicon().property_for("noun", token.lemma_.lower()) is not None:
         return None
     for prep in token.rights:
-        if prep.i != token.i + 1 or prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPOSITIONS:
+        if prep.i != token.i + 1 or prep.dep_ != "prep" or prep.lower_ not in resources("en").words("restricting-prepositions"):
             continue
         pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
         if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NOT_COMPLEMENTS \
@@ -195,15 +208,9 @@ def _complement_label(prep: Token, pobj: Token, names: frozenset[str]) -> str:
 
 def _bare_label(token: Token, names: frozenset[str]) -> str:
     """A complement's own label: its name if it is in a named entity, else its concept words."""
-    if token.ent_type_ and token.ent_iob_ in ("B", "I"):
-        start, end = token.i, token.i + 1
-        while start > 0 and token.doc[start].ent_iob_ == "I":
-            start -= 1
-        while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
-            end += 1
-        span = token.doc[start:end]
-        text = span.text[4:] if span.text.startswith(("the ", "The ")) else span.text
-        return text.removesuffix("'s").removesuffix("’s")
+    entity = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
+    if entity is not None:
+        return clean_entity_text(entity)[0]
     return _span_text(concept_span(token), names)
 
 

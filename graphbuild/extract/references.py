@@ -308,7 +308,8 @@ class ReferenceResolver:
 def _owned(token: Token, index: MentionIndex) -> bool:
     """A name written with a named owner ("EA's Spore"): a product of that owner."""
     own = index.entity(token)
-    return any(c.dep_ == "poss" and index.entity(c) is not None and index.entity(c) is not own for c in token.children)
+    return any(owner is not None and owner is not own
+               for owner in (index.entity(c) for c in token.children if c.dep_ == "poss"))
 
 
 def _speaker_entity(token: Token, index: MentionIndex | None, kind: str) -> Mention | None:

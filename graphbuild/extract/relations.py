@@ -16,7 +16,7 @@ from ..lang import resources
 from ..lexicon import load_lexicon
 from . import factuality
 from .assertability import argument_problem, clause_problem, names_nothing, predicate_problem
-from .mentions import MentionIndex, concept_label, is_name_like, possessor
+from .mentions import MentionIndex, based_company, concept_label, is_name_like, possessor
 from .parse_repairs import acts_as_verb, coordination_head, is_misplaced_object
 from .model import Argument, Mention, Provenance, Relation
 from .references import ReferenceResolver
@@ -170,7 +170,7 @@ def _direct_objects(verb: Token) -> list[Token]:
     # after a comma is an apposition the parser hung on the verb
     objects = [o for n, o in enumerate(objects) if n == 0 or o.dep_ != "dobj" or o.left_edge.i == 0
                or o.doc[o.left_edge.i - 1].text != ","]
-    objects = [_based_company(o) or o for o in objects]
+    objects = [based_company(o) or o for o in objects]
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the forum that Putin set up": the relative pronoun object stands for the noun
         objects = [verb.head if o.dep_ == "dobj" and o.lower_ in _RELATIVE_PRONOUNS and o.i < verb.i else o
@@ -179,19 +179,6 @@ def _direct_objects(verb: Token) -> list[Token]:
         objects += [c for c in _children(verb, ("conj",)) if c.pos_ == "NOUN" and c.i > objects[0].i
                     and not _children(c, _SUBJECT_DEPS) and not acts_as_verb(c)]
     return objects
-
-
-def _based_company(token: Token) -> Token | None:
-    """The company after "Los Angeles based" when the parser took the place for the object."""
-    doc, end = token.doc, token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == token.ent_type_:
-        end += 1  # to the end of the place's name
-    if token.ent_type_ not in ("GPE", "LOC") or end + 1 >= len(doc):
-        return None
-    if doc[end].text == "-" and end + 2 < len(doc):
-        end += 1
-    after = doc[end + 1]
-    return after if doc[end].lower_ == "based" and after.ent_type_ == "ORG" and after.ent_iob_ == "B" else None
 
 
 def _intention_holders(noun: Token, depth: int) -> list[Token]:

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from ..gazetteer import load_gazetteer
 from ..lang import resources
 from ..lexicon import load_lexicon
-from .mentions import MentionIndex, possessor
+from .mentions import MentionIndex, based_company, possessor
 from .model import Argument, Mention
 from .registry import noun_rule
 
@@ -318,16 +318,15 @@ def talks_between(sent: Span, index: MentionIndex) -> Iterator[Link]:
 @noun_rule(confidence=0.8)
 def based_in_place(sent: Span, index: MentionIndex) -> Iterator[Link]:
     """"Seattle-based Amazon", "Los Angeles based Northrop Grumman": the company is located there."""
-    doc = sent.doc
     for token in sent:
-        if token.lower_ != "based" or token.i + 1 >= sent.end or token.i - 1 < sent.start:
+        if token.ent_iob_ != "B":
             continue
-        before = doc[token.i - 2] if doc[token.i - 1].text == "-" and token.i - 2 >= sent.start else doc[token.i - 1]
-        place, company = index.entity(before), index.entity(doc[token.i + 1])
-        if place is None or company is None or place is company or place.label not in ("GPE", "LOC") \
-                or company.label != "ORG":
+        company_token = based_company(token)
+        place = index.entity(token)
+        company = index.entity(company_token) if company_token is not None else None
+        if place is None or company is None or company is place or company.label != "ORG":
             continue
-        yield Link("located", _arg(company), _arg(place, before), f"{before.text}-based {company.text}", token)
+        yield Link("located", _arg(company), _arg(place, token), f"{place.text}-based {company.text}", token)
 
 
 @noun_rule(confidence=0.75)
